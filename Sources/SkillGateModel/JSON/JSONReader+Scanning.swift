@@ -1,0 +1,161 @@
+/// Streaming reads for decoders that want only some members: keys are compared as bytes, values
+/// that are not needed are skipped (still fully validated) without building anything.
+extension JSONReader {
+    /// A member name, usually a view of the input bytes (no allocation).
+    struct Key {
+        let raw: UnsafeBufferPointer<UInt8>
+        let decoded: String?
+
+        /// Whether the key is `name`.
+        @inline(__always)
+        static func == (key: Key, name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            guard key.decoded == nil else { return key.decoded == name.description }
+            guard key.raw.count == count else { return false }
+            guard let base = key.raw.baseAddress else { return count == 0 }
+            return memcmpBytes(base, name.utf8Start, count)
+        }
+
+        /// The key as a string (allocates when longer than 15 bytes).
+        var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+    }
+
+    /// Reads a member name at a `"`.
+    mutating func readKey() throws(JSONParseError) -> Key {
+        let byte = try peek()
+        guard byte == UInt8(ascii: "\""), let base = bytes.baseAddress else { throw JSONParseError(.unexpectedByte(byte), at: offset) }
+        let start = offset + 1
+        var index = start
+        var isASCII = true
+        while true {
+            index = ByteScanning.firstSpecial(in: base, from: index, to: bytes.count)
+            guard index < bytes.count else { throw JSONParseError(.unexpectedEnd, at: index) }
+            let current = base[index]
+            if current == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(start: base + start, count: index - start)
+                guard isASCII || UTF8Validation.isValid(raw) else { throw JSONParseError(.invalidString, at: start) }
+                offset = index + 1
+                return Key(raw: raw, decoded: nil)
+            }
+            if current == UInt8(ascii: "\\") { return Key(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: try readString()) }
+            if current < 0x20 { throw JSONParseError(.invalidString, at: index) }
+            isASCII = false
+            index += 1
+        }
+    }
+
+    /// Whether the next value is `null`; consumes it if so.
+    @inline(__always)
+    mutating func consumeNull() throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard try peek() == UInt8(ascii: "n") else { return false }
+        try readLiteral("null")
+        return true
+    }
+
+    /// Skips one value, validating it as the full parser would, building nothing.
+    mutating func skipValue(depth: Int) throws(JSONParseError) {
+        skipWhitespace()
+        switch try peek() {
+        case UInt8(ascii: "{"):
+            guard depth < JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
+            offset += 1
+            skipWhitespace()
+            if try peek() == UInt8(ascii: "}") {
+                offset += 1
+                return
+            }
+            while true {
+                skipWhitespace()
+                _ = try readKey()
+                skipWhitespace()
+                let colon = try peek()
+                guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
+                offset += 1
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                let next = try peek()
+                offset += 1
+                if next == UInt8(ascii: ",") { continue }
+                if next == UInt8(ascii: "}") { return }
+                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+            }
+        case UInt8(ascii: "["):
+            guard depth < JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
+            offset += 1
+            skipWhitespace()
+            if try peek() == UInt8(ascii: "]") {
+                offset += 1
+                return
+            }
+            while true {
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                let next = try peek()
+                offset += 1
+                if next == UInt8(ascii: ",") { continue }
+                if next == UInt8(ascii: "]") { return }
+                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+            }
+        case UInt8(ascii: "\""): _ = try readKey()
+        default: _ = try readValue(depth: depth)
+        }
+    }
+
+    /// Iterates an object's members, calling `body` positioned at each value. `body` must
+    /// consume the value (read or skip it).
+    mutating func forEachMember<Failure: Error>(
+        depth: Int, _ body: (inout JSONReader, Key) throws(Failure) -> Void, wrap: (JSONParseError) -> Failure
+    ) throws(Failure) {
+        do throws(JSONParseError) {
+            skipWhitespace()
+            let open = try peek()
+            guard open == UInt8(ascii: "{") else { throw JSONParseError(.unexpectedByte(open), at: offset) }
+            guard depth < JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
+            offset += 1
+            skipWhitespace()
+            if try peek() == UInt8(ascii: "}") {
+                offset += 1
+                return
+            }
+        } catch {
+            throw wrap(error)
+        }
+        while true {
+            let key: Key
+            do throws(JSONParseError) {
+                skipWhitespace()
+                key = try readKey()
+                skipWhitespace()
+                let colon = try peek()
+                guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
+                offset += 1
+                skipWhitespace()
+            } catch {
+                throw wrap(error)
+            }
+            try body(&self, key)
+            do throws(JSONParseError) {
+                skipWhitespace()
+                let next = try peek()
+                offset += 1
+                if next == UInt8(ascii: ",") { continue }
+                if next == UInt8(ascii: "}") { return }
+                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+            } catch {
+                throw wrap(error)
+            }
+        }
+    }
+}
+
+/// Byte comparison without generics.
+@inline(__always)
+func memcmpBytes(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var index = 0
+    while index < count {
+        if left[index] != right[index] { return false }
+        index += 1
+    }
+    return true
+}

@@ -1,0 +1,173 @@
+/// The `request` object, by type. Known types are cases; any other type is kept whole as
+/// `.unknown(type:raw:)` so a new Alexa feature never makes a skill fail.
+public enum Request: Sendable, Hashable {
+    /// The user opened the skill without asking for anything.
+    case launch(LaunchRequest)
+    /// The user asked for something the interaction model maps to an intent.
+    case intent(IntentRequest)
+    /// The session ended (the user left, an error, or too many reprompts).
+    case sessionEnded(SessionEndedRequest)
+    /// Alexa asks whether the skill could fulfil an intent (name-free interaction).
+    case canFulfillIntent(CanFulfillIntentRequest)
+    /// A known request type the skill may handle by type name: SessionResumedRequest,
+    /// Connections.Response, Alexa.Presentation.APL.UserEvent, AudioPlayer.*, PlaybackController.*,
+    /// System.ExceptionEncountered, Messaging.MessageReceived, AlexaSkillEvent.*.
+    case event(EventRequest)
+    /// A request type SkillGate does not know, kept as raw JSON.
+    case unknown(type: String, raw: JSONValue)
+
+    /// Request types SkillGate knows by name and decodes as ``EventRequest``.
+    public static let knownEventTypes: Set<String> = [
+        "SessionResumedRequest", "Connections.Response", "Alexa.Presentation.APL.UserEvent",
+        "AudioPlayer.PlaybackStarted", "AudioPlayer.PlaybackFinished", "AudioPlayer.PlaybackStopped",
+        "AudioPlayer.PlaybackNearlyFinished", "AudioPlayer.PlaybackFailed",
+        "PlaybackController.NextCommandIssued", "PlaybackController.PauseCommandIssued",
+        "PlaybackController.PlayCommandIssued", "PlaybackController.PreviousCommandIssued",
+        "System.ExceptionEncountered", "Messaging.MessageReceived",
+        "AlexaSkillEvent.SkillEnabled", "AlexaSkillEvent.SkillDisabled", "AlexaSkillEvent.SkillAccountLinked",
+        "AlexaSkillEvent.SkillPermissionAccepted", "AlexaSkillEvent.SkillPermissionChanged",
+    ]
+
+    /// The request's `type`, e.g. `IntentRequest`.
+    public var type: String {
+        switch self {
+        case .launch: "LaunchRequest"
+        case .intent: "IntentRequest"
+        case .sessionEnded: "SessionEndedRequest"
+        case .canFulfillIntent: "CanFulfillIntentRequest"
+        case .event(let event): event.type
+        case .unknown(let type, _): type
+        }
+    }
+
+    /// The request's common header: ID, timestamp and locale.
+    public var header: RequestHeader {
+        switch self {
+        case .launch(let request): request.header
+        case .intent(let request): request.header
+        case .sessionEnded(let request): request.header
+        case .canFulfillIntent(let request): request.header
+        case .event(let request): request.header
+        case .unknown(_, let raw): RequestHeader(json: raw)
+        }
+    }
+
+    /// The intent's name for an IntentRequest or CanFulfillIntentRequest; nil otherwise.
+    public var intentName: String? {
+        switch self {
+        case .intent(let request): request.intent.name
+        case .canFulfillIntent(let request): request.intent.name
+        default: nil
+        }
+    }
+
+    /// Whether the type belongs to the `AlexaSkillEvent.*` family (redelivered with their original timestamp).
+    public var isSkillEvent: Bool { type.hasPrefix("AlexaSkillEvent.") }
+
+    /// Decodes the `request` object: a look-ahead finds `type` (members may come in any order;
+    /// Alexa writes it first, so the look-ahead usually stops at once), then the payload for that
+    /// type is decoded.
+    init(reader: inout JSONReader) throws(RequestDecodingError) {
+        guard let type = try reader.peekStringMember("type") else {
+            throw RequestDecodingError(path: "type", problem: "is missing")
+        }
+        switch type {
+        case "LaunchRequest":
+            self = .launch(LaunchRequest(header: try RequestHeader(reader: &reader)))
+        case "IntentRequest":
+            self = .intent(try IntentRequest(reader: &reader))
+        case "SessionEndedRequest":
+            self = .sessionEnded(try SessionEndedRequest(reader: &reader))
+        case "CanFulfillIntentRequest":
+            self = .canFulfillIntent(try CanFulfillIntentRequest(reader: &reader))
+        default:
+            let raw = try reader.jsonValue()
+            if Request.knownEventTypes.contains(type) {
+                self = .event(EventRequest(type: type, header: RequestHeader(json: raw), raw: raw.objectValue ?? [:]))
+            } else {
+                self = .unknown(type: type, raw: raw)
+            }
+        }
+    }
+}
+
+/// What every request carries: its ID, timestamp and locale.
+public struct RequestHeader: Sendable, Hashable {
+    /// The request's unique ID.
+    public var requestId: String
+    /// When Alexa sent the request; nil only for a request that had none.
+    public var timestamp: RequestTimestamp?
+    /// The user's locale, e.g. `en-US`; absent on some out-of-session requests.
+    public var locale: String?
+
+    /// Creates a header.
+    /// - Parameters:
+    ///   - requestId: the request ID.
+    ///   - timestamp: the timestamp.
+    ///   - locale: the locale.
+    public init(requestId: String = "", timestamp: RequestTimestamp? = nil, locale: String? = nil) {
+        self.requestId = requestId
+        self.timestamp = timestamp
+        self.locale = locale
+    }
+
+    /// Reads only the header members of a request object, skipping the rest.
+    init(reader: inout JSONReader) throws(RequestDecodingError) {
+        self.init()
+        try reader.members { reader, key throws(RequestDecodingError) in
+            if !(try readMember(key, from: &reader)) { try reader.skip() }
+        }
+    }
+
+    /// Reads `key` if it is a header member; returns false (consuming nothing) otherwise.
+    mutating func readMember(_ key: JSONReader.Key, from reader: inout JSONReader) throws(RequestDecodingError) -> Bool {
+        if key == "requestId" {
+            requestId = try reader.optionalString() ?? ""
+        } else if key == "timestamp" {
+            timestamp = try reader.optionalTimestamp()
+        } else if key == "locale" {
+            locale = try reader.optionalString()
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// The header of a request kept as JSON; unreadable members are left empty.
+    init(json: JSONValue) {
+        self.init(
+            requestId: json["requestId"]?.stringValue ?? "", timestamp: json["timestamp"].flatMap(RequestTimestamp.init(json:)),
+            locale: json["locale"]?.stringValue)
+    }
+}
+
+/// A LaunchRequest: the user opened the skill.
+public struct LaunchRequest: Sendable, Hashable {
+    /// ID, timestamp, locale.
+    public var header: RequestHeader
+
+    /// Creates a launch request.
+    /// - Parameter header: ID, timestamp, locale.
+    public init(header: RequestHeader) { self.header = header }
+}
+
+/// A request SkillGate knows by type but does not model field by field; its JSON is kept whole.
+public struct EventRequest: Sendable, Hashable {
+    /// The request type, e.g. `AudioPlayer.PlaybackStarted`.
+    public var type: String
+    /// ID, timestamp, locale.
+    public var header: RequestHeader
+    /// The whole `request` object.
+    public var raw: JSONObject
+
+    /// Creates an event request.
+    /// - Parameters:
+    ///   - type: the request type.
+    ///   - header: ID, timestamp, locale.
+    ///   - raw: the whole request object.
+    public init(type: String, header: RequestHeader, raw: JSONObject) {
+        self.type = type
+        self.header = header
+        self.raw = raw
+    }
+}

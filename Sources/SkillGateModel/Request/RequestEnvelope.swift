@@ -1,0 +1,108 @@
+/// The whole JSON body Alexa POSTs to a custom skill.
+public struct RequestEnvelope: Sendable, Hashable {
+    /// The envelope version, `1.0`.
+    public var version: String
+    /// The session; absent for out-of-session requests.
+    public var session: Session?
+    /// The device and service context.
+    public var context: Context?
+    /// The request itself.
+    public var request: Request
+
+    /// Creates an envelope.
+    /// - Parameters:
+    ///   - version: the version.
+    ///   - session: the session.
+    ///   - context: the context.
+    ///   - request: the request.
+    public init(version: String = "1.0", session: Session? = nil, context: Context? = nil, request: Request) {
+        self.version = version
+        self.session = session
+        self.context = context
+        self.request = request
+    }
+
+    /// Decodes an envelope from JSON bytes in one streaming pass: only the members SkillGate
+    /// models are built; everything else is validated and skipped. Unknown members are ignored; an
+    /// unknown request type decodes as ``Request/unknown(type:raw:)``.
+    /// - Parameter bytes: the UTF-8 JSON body.
+    /// - Throws: ``RequestDecodingError`` naming the field (or the JSON syntax error).
+    public init(jsonBytes bytes: some Collection<UInt8>) throws(RequestDecodingError) {
+        if let array = bytes as? [UInt8] {
+            self = try array.withUnsafeBufferPointer { buffer in
+                Result { () throws(RequestDecodingError) in try RequestEnvelope(buffer: buffer, owner: array) }
+            }.get()
+            return
+        }
+        let decoded: Result<RequestEnvelope, RequestDecodingError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(RequestDecodingError) in try RequestEnvelope(buffer: buffer) }
+        }
+        if let decoded {
+            self = try decoded.get()
+            return
+        }
+        let copy = Array(bytes)
+        self = try copy.withUnsafeBufferPointer { buffer in
+            Result { () throws(RequestDecodingError) in try RequestEnvelope(buffer: buffer) }
+        }.get()
+    }
+
+    /// Decodes an envelope from a parsed JSON value.
+    /// - Parameter json: the envelope object.
+    /// - Throws: ``RequestDecodingError`` naming the field.
+    public init(json: JSONValue) throws(RequestDecodingError) {
+        try self.init(jsonBytes: json.jsonBytes)
+    }
+
+    private init(buffer: UnsafeBufferPointer<UInt8>, owner: [UInt8]? = nil) throws(RequestDecodingError) {
+        var reader = JSONReader(buffer, owner: owner)
+        reader.skipByteOrderMark()
+        reader.skipWhitespace()
+        guard !reader.isAtEnd else { throw RequestDecodingError(syntax: JSONParseError(.empty, at: 0)) }
+        let first = buffer[reader.offset]
+        guard first == UInt8(ascii: "{") else {
+            guard JSONReader.startsValue(first) else { throw RequestDecodingError(syntax: JSONParseError(.unexpectedByte(first), at: reader.offset)) }
+            throw RequestDecodingError(path: "", problem: "the request body must be a JSON object, found \(JSONReader.kindName(first))")
+        }
+        var version = "1.0"
+        var session: Session?, context: Context?, request: Request?
+        try reader.members { reader, key throws(RequestDecodingError) in
+            if key == "version" {
+                version = try reader.optionalString() ?? "1.0"
+            } else if key == "session" {
+                session = try reader.optional { reader throws(RequestDecodingError) in try Session(reader: &reader) }
+            } else if key == "context" {
+                context = try reader.optional { reader throws(RequestDecodingError) in try Context(reader: &reader) }
+            } else if key == "request" {
+                request = try reader.optional { reader throws(RequestDecodingError) in try Request(reader: &reader) }
+            } else {
+                try reader.skip()
+            }
+        }
+        reader.skipWhitespace()
+        guard reader.isAtEnd else { throw RequestDecodingError(syntax: JSONParseError(.trailingData, at: reader.offset)) }
+        guard let request else { throw RequestDecodingError(path: "request", problem: "is missing") }
+        self.init(version: version, session: session, context: context, request: request)
+    }
+
+    /// The account-linking access token: `context.System.user.accessToken`, falling back to
+    /// `session.user.accessToken`. An empty string counts as absent.
+    public var accessToken: String? {
+        if let token = context?.system.user?.accessToken, !token.isEmpty { return token }
+        if let token = session?.user?.accessToken, !token.isEmpty { return token }
+        return nil
+    }
+
+    /// The skill ID the request is for: `context.System.application`, falling back to `session.application`.
+    public var applicationId: String? {
+        if let id = context?.system.application?.applicationId, !id.isEmpty { return id }
+        if let id = session?.application?.applicationId, !id.isEmpty { return id }
+        return nil
+    }
+
+    /// The user: `context.System.user`, falling back to `session.user`.
+    public var user: User? { context?.system.user ?? session?.user }
+
+    /// The request's locale, e.g. `en-US`.
+    public var locale: String? { request.header.locale }
+}
