@@ -6,13 +6,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SkillGateModel", targets: ["SkillGateModel"]),
+        .library(name: "SkillGateHTTP", targets: ["SkillGateHTTP"]),
     ],
     targets: [
         // A tiny swift-log-shaped logger that writes to stderr.
         .target(name: "SkillGateLogging"),
         // Wire types and the JSON seam: RequestEnvelope, ResponseEnvelope, JSONValue.
         .target(name: "SkillGateModel"),
+        // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa.
+        .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
     ]
 )
 

@@ -1,0 +1,174 @@
+import Glibc
+
+extension Connection {
+    /// Reads until the socket is drained or a request is being answered.
+    func readAvailable() {
+        while true {
+            switch phase {
+            case .idle where isWriteBlocked:
+                // Backpressure: no new request until the client reads the responses it has.
+                mayHaveData = true
+                return
+            case .idle, .head, .body, .lingering:
+                break
+            case .responding, .closing:
+                mayHaveData = true
+                return
+            case .closed:
+                return
+            }
+            if phase == .lingering {
+                input.clear()
+            }
+            guard input.makeRoom(limit: context.inputLimit) else {
+                fail(status: 431, message: "request head larger than \(context.inputLimit) bytes")
+                return
+            }
+            let free = input.freeCount
+            let count = read(fd, input.writePointer, free)
+            if count > 0 {
+                input.didWrite(count)
+                if phase == .lingering {
+                    input.clear()
+                } else {
+                    processInput()
+                }
+                // A short read means the socket is drained, unless the peer also closed: the
+                // EOF is then only seen by reading again (edge-triggered epoll will not repeat it).
+                if count < free && !peerClosedInput {
+                    mayHaveData = false
+                    return
+                }
+                continue
+            }
+            if count == 0 {
+                peerClosedInput = true
+                mayHaveData = false
+                endOfInput()
+                return
+            }
+            switch errno {
+            case EAGAIN, EWOULDBLOCK:
+                mayHaveData = false
+                return
+            case EINTR:
+                continue
+            default:
+                closeNow()
+                return
+            }
+        }
+    }
+
+    /// The client closed its side: nothing more can arrive.
+    private func endOfInput() {
+        switch phase {
+        case .idle, .head, .body, .lingering:
+            // No complete request is pending (or we were only draining), so no answer is owed.
+            closeNow()
+        case .responding, .closing, .closed:
+            break
+        }
+    }
+
+    /// Parses whatever is buffered: heads, bodies, and pipelined requests one at a time.
+    func processInput() {
+        while true {
+            switch phase {
+            case .idle where isWriteBlocked:
+                return
+            case .idle, .head:
+                if parser.isAtStart {
+                    let skip = RequestHeadParser.leadingEmptyLineBytes(input.readable)
+                    if skip > 0 { input.consume(skip) }
+                }
+                if input.isEmpty { return }
+                if phase == .idle {
+                    phase = .head
+                    requestStart = loop.now
+                    deadline = loop.now + context.headerTimeout
+                }
+                let parsed: (RequestHead, Int)?
+                do {
+                    parsed = try parser.parse(input.readable)
+                } catch {
+                    fail(status: error.status, message: error.message)
+                    return
+                }
+                guard let (head, used) = parsed else { return }
+                input.consume(used)
+                parser.reset()
+                beginBody(head)
+            case .body:
+                if input.isEmpty { return }
+                readBody()
+            case .responding, .closing, .lingering, .closed:
+                return
+            }
+        }
+    }
+
+    private func beginBody(_ head: RequestHead) {
+        currentHead = head
+        switch head.framing {
+        case .none:
+            dispatch()
+        case .length(let length):
+            if input.readableCount >= length {
+                body = Array(UnsafeRawBufferPointer(rebasing: input.readable[0..<length]))
+                input.consume(length)
+                dispatch()
+                return
+            }
+            body = []
+            body.reserveCapacity(length)
+            bodyRemaining = length
+            startBodyPhase(head)
+        case .chunked:
+            body = []
+            chunkedDecoder = ChunkedDecoder(maxBodyBytes: context.configuration.maxBodyBytes)
+            startBodyPhase(head)
+        }
+    }
+
+    private func startBodyPhase(_ head: RequestHead) {
+        phase = .body
+        deadline = loop.now + context.readTimeout
+        if head.expectContinue && input.isEmpty {
+            output.append(contentsOf: "HTTP/1.1 100 Continue\r\n\r\n".utf8)
+            flush()
+        }
+    }
+
+    /// Moves buffered body bytes into `body`, dispatching once it is complete.
+    private func readBody() {
+        if var decoder = chunkedDecoder {
+            let consumed: Int
+            do {
+                consumed = try decoder.decode(input.readable, into: &body)
+            } catch {
+                switch error {
+                case .tooLarge:
+                    fail(status: 413, message: "body larger than \(context.configuration.maxBodyBytes) bytes")
+                case .malformed(let reason):
+                    fail(status: 400, message: reason)
+                }
+                return
+            }
+            input.consume(consumed)
+            chunkedDecoder = decoder
+            if decoder.isDone {
+                chunkedDecoder = nil
+                dispatch()
+            }
+            return
+        }
+        let take = min(bodyRemaining, input.readableCount)
+        body.append(contentsOf: UnsafeRawBufferPointer(rebasing: input.readable[0..<take]))
+        input.consume(take)
+        bodyRemaining -= take
+        if bodyRemaining == 0 {
+            dispatch()
+        }
+    }
+}

@@ -1,0 +1,138 @@
+extension Connection {
+    /// Hands the complete request to the responder as a task on this loop's executor.
+    func dispatch() {
+        guard let head = currentHead else { return }
+        phase = .responding
+        sequence &+= 1
+        let sequence = self.sequence
+        deadline = loop.now + context.handlerDeadline
+        let request = HTTPRequest(
+            method: head.method, target: head.target, headers: head.headers, body: body,
+            remoteAddress: remoteAddress, versionMinor: head.versionMinor
+        )
+        currentPath = request.path
+        pendingRequest = request
+        body = []
+        let responder = context.responder
+        let instant = ContinuousClock.now.advanced(by: context.configuration.handlerDeadline)
+        task = Task(executorPreference: loop) {
+            let response = await responder.respond(to: request, deadline: instant)
+            self.complete(sequence: sequence, response: response)
+        }
+    }
+
+    /// Receives the responder's result; ignored if the request already timed out or the connection closed.
+    func complete(sequence: UInt64, response: HTTPResponse) {
+        guard loop.isCurrentThread else {
+            loop.execute { self.complete(sequence: sequence, response: response) }
+            return
+        }
+        guard phase == .responding, sequence == self.sequence else { return }
+        task = nil
+        pendingRequest = nil
+        respond(with: response, forceClose: false)
+    }
+
+    /// The responder missed its deadline: answer 503, cancel it, and close after the answer.
+    func handlerTimedOut() {
+        task?.cancel()
+        task = nil
+        sequence &+= 1
+        context.logger.warning(
+            "handler missed its deadline of \(context.configuration.handlerDeadline)",
+            metadata: ["path": currentPath, "remote": remoteAddress]
+        )
+        let deadline = context.configuration.handlerDeadline
+        let response = pendingRequest.map { context.responder.timeoutResponse(for: $0, deadline: deadline) }
+            ?? .error(status: 503, message: "the server did not produce a response within \(deadline)")
+        pendingRequest = nil
+        respond(with: response, forceClose: true)
+    }
+
+    /// Serializes a response to the current request, then continues with the next one or closes.
+    private func respond(with response: HTTPResponse, forceClose: Bool) {
+        guard let head = currentHead else { return }
+        let close = forceClose || !head.keepAlive || loop.draining || peerClosedInput || Self.asksToClose(response)
+        let bodyBytes = ResponseSerializer.append(
+            response, to: &output, includeBody: head.method != "HEAD", keepAlive: !close, date: loop.currentDate()
+        )
+        if context.configuration.accessLog {
+            logAccess(method: head.method, status: response.status, bytes: bodyBytes, fields: response.logFields)
+        }
+        currentHead = nil
+        if close {
+            phase = .closing
+            closeAfterWrite = true
+            flush()
+            return
+        }
+        phase = .idle
+        deadline = loop.now + context.idleTimeout
+        if output.count - outputOffset > ServerContext.outputHighWater {
+            // Large or many pipelined responses: write now, so a client that does not read
+            // blocks further parsing (see `isWriteBlocked`) instead of growing the buffer.
+            flush()
+            guard phase == .idle else { return }
+        }
+        processInput()
+        guard phase != .closed else { return }
+        loop.scheduleFlush(self)
+        if mayHaveData {
+            readAvailable()
+        }
+    }
+
+    /// Refuses the request being read with an error status, then closes the connection.
+    func fail(status: Int, message: String) {
+        let response = HTTPResponse.error(status: status, message: message)
+        let bodyBytes = ResponseSerializer.append(
+            response, to: &output, includeBody: true, keepAlive: false, date: loop.currentDate()
+        )
+        if context.configuration.accessLog {
+            if requestStart == 0 { requestStart = loop.now }
+            logAccess(
+                method: currentHead?.method ?? "-", status: status, bytes: bodyBytes, fields: [("error", message)]
+            )
+        }
+        currentHead = nil
+        body = []
+        chunkedDecoder = nil
+        input.clear()
+        phase = .closing
+        closeAfterWrite = true
+        flush()
+    }
+
+    /// Answers 503 to a connection accepted over the connection cap, then closes it.
+    func refuse() {
+        let limit = context.configuration.maxConnections
+        context.logger.warning(
+            "refusing a connection: \(limit) connections are open", metadata: ["remote": remoteAddress])
+        let response = HTTPResponse.error(
+            status: 503, message: "the server is at its limit of \(limit) connections; try again shortly")
+        ResponseSerializer.append(response, to: &output, includeBody: true, keepAlive: false, date: loop.currentDate())
+        phase = .closing
+        closeAfterWrite = true
+        flush()
+    }
+
+    /// Whether the responder set `Connection: close`.
+    private static func asksToClose(_ response: HTTPResponse) -> Bool {
+        for field in response.headers where field.name.equalsCaseInsensitively("connection") {
+            if ASCII.lowercasedTokens(field.value).contains("close") { return true }
+        }
+        return false
+    }
+
+    private func logAccess(method: String, status: Int, bytes: Int, fields: [(String, String)]) {
+        let micros = (MonotonicClock.now() &- requestStart) / 1000
+        let hundredths = (micros % 1000) / 10
+        var line =
+            "\(method) \(currentPath) \(status) \(micros / 1000).\(hundredths < 10 ? "0" : "")\(hundredths)ms \(bytes)B"
+        for (key, value) in fields {
+            line += " \(key)=\(value)"
+        }
+        context.logger.info(line)
+        currentPath = "-"
+    }
+}

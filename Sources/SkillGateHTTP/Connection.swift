@@ -1,0 +1,154 @@
+import Glibc
+
+/// One client connection, owned by a single event loop.
+///
+/// A small state machine: `idle` (waiting for a request) → `head` → `body` → `responding` (the
+/// responder task runs) → back to `idle` for keep-alive, or `closing` (flushing a final response)
+/// → `lingering` (write side shut, draining input so the client sees the response and not a
+/// reset) → `closed`.
+final class Connection: @unchecked Sendable {
+    // Safety of @unchecked Sendable: all state is touched only on `loop`'s thread. The responder
+    // task captures the connection but runs on the loop's executor, and `complete` re-checks the
+    // thread and hops to the loop if it is ever called elsewhere.
+
+    enum Phase {
+        case idle, head, body, responding, closing, lingering, closed
+    }
+
+    let fd: Int32
+    let generation: UInt32
+    let remoteAddress: String
+    let loop: EventLoop
+    let context: ServerContext
+    /// Whether this connection holds a slot of `maxConnections`.
+    var counted: Bool
+    /// Whether this is a connection refused for being over the cap.
+    var isRefusal = false
+    /// Whether it sits in the loop's end-of-iteration flush list.
+    var flushScheduled = false
+
+    var phase = Phase.idle
+    var input: InputBuffer
+    var parser: RequestHeadParser
+    var currentHead: RequestHead?
+    var currentPath = "-"
+    var body: [UInt8] = []
+    var bodyRemaining = 0
+    var chunkedDecoder: ChunkedDecoder?
+    /// Whether the socket may hold unread bytes (edge-triggered epoll reports each arrival once).
+    var mayHaveData = false
+    var peerClosedInput = false
+    /// When the current phase times out (monotonic nanoseconds).
+    var deadline: UInt64 = 0
+    /// When a blocked write gives up, or 0.
+    var writeDeadline: UInt64 = 0
+    var requestStart: UInt64 = 0
+
+    var output: [UInt8] = []
+    var outputOffset = 0
+    var closeAfterWrite = false
+    var sequence: UInt64 = 0
+    var task: Task<Void, Never>?
+    /// The request being answered, kept for the responder's timeout response.
+    var pendingRequest: HTTPRequest?
+
+    init(fd: Int32, generation: UInt32, remoteAddress: String, loop: EventLoop, counted: Bool) {
+        self.fd = fd
+        self.generation = generation
+        self.remoteAddress = remoteAddress
+        self.loop = loop
+        self.context = loop.context
+        self.counted = counted
+        self.input = InputBuffer(capacity: ServerContext.initialInputCapacity)
+        self.parser = RequestHeadParser(limits: loop.context.limits)
+    }
+
+    deinit {
+        input.deallocate()
+    }
+
+    /// Begins waiting for the first request.
+    func start() {
+        phase = .idle
+        deadline = loop.now + context.headerTimeout
+    }
+
+    /// Reacts to epoll readiness.
+    func handle(events: UInt32) {
+        if events & Epoll.error != 0 {
+            closeNow()
+            return
+        }
+        if events & Epoll.readHangUp != 0 {
+            peerClosedInput = true
+        }
+        if events & Epoll.writable != 0, outputOffset < output.count {
+            flush()
+        }
+        guard events & (Epoll.readable | Epoll.readHangUp | Epoll.hangUp) != 0 else { return }
+        switch phase {
+        case .idle, .head, .body, .lingering:
+            readAvailable()
+        case .responding, .closing:
+            if events & Epoll.hangUp != 0 {
+                closeNow()
+            } else {
+                mayHaveData = true
+            }
+        case .closed:
+            break
+        }
+    }
+
+    /// Enforces the deadline of the current phase; called by the loop's periodic sweep.
+    func checkTimers(now: UInt64) {
+        if writeDeadline != 0 && now >= writeDeadline {
+            closeNow()
+            return
+        }
+        guard now >= deadline else { return }
+        switch phase {
+        case .idle, .lingering:
+            closeNow()
+        case .head:
+            fail(
+                status: 408, message: "the request head was not received within \(context.configuration.headerTimeout)")
+        case .body:
+            fail(status: 408, message: "the request body was not received within \(context.configuration.readTimeout)")
+        case .responding:
+            handlerTimedOut()
+        case .closing, .closed:
+            break
+        }
+    }
+
+    /// Graceful shutdown: idle connections close now; busy ones answer with `Connection: close`.
+    func drain() {
+        switch phase {
+        case .idle:
+            closeNow()
+        case .lingering:
+            deadline = min(deadline, loop.now + 1_000_000_000)
+        default:
+            break
+        }
+    }
+
+    /// Closes the socket at once and cancels any running responder task.
+    func closeNow() {
+        guard phase != .closed else { return }
+        phase = .closed
+        task?.cancel()
+        task = nil
+        close(fd)
+        if counted {
+            counted = false
+            context.activeConnections.subtract(1, ordering: .relaxed)
+        }
+        loop.connectionClosed(self)
+        output = []
+        body = []
+        currentHead = nil
+        chunkedDecoder = nil
+    }
+}

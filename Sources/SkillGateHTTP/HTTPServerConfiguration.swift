@@ -1,0 +1,127 @@
+import Glibc
+
+/// Limits, timeouts and addresses for an ``HTTPServer``; every field has a production default.
+public struct HTTPServerConfiguration: Sendable {
+    /// The address to bind: `127.0.0.1` (default), `0.0.0.0` for all IPv4, `::` for all IPv6 (and
+    /// IPv4 where the system allows dual-stack), `::1` for IPv6 loopback, or a host name.
+    public var host: String
+    /// The TCP port; 0 picks a free ephemeral port (``HTTPServer/start()`` returns the real one).
+    public var port: Int
+    /// The longest accepted request line (method, target, version); longer gets 414.
+    public var maxRequestLineBytes: Int
+    /// The most bytes of header fields after the request line; more gets 431.
+    public var maxHeaderBytes: Int
+    /// The most header fields; more gets 431.
+    public var maxHeaderCount: Int
+    /// The largest accepted body, before or after de-chunking; larger gets 413.
+    public var maxBodyBytes: Int
+    /// How long a client may take to send a request's head once it has started; then 408.
+    public var headerTimeout: Duration
+    /// How long a client may take to send a request's body once the head is complete; then 408.
+    public var readTimeout: Duration
+    /// How long a response may wait for a client that does not read it; then the connection is dropped.
+    public var writeTimeout: Duration
+    /// How long a kept-alive connection may sit with no request before it is closed silently.
+    public var idleTimeout: Duration
+    /// How long a responder may take; then the server answers 503 and cancels its task.
+    public var handlerDeadline: Duration
+    /// The most open connections; connections beyond it get 503 and are closed.
+    public var maxConnections: Int
+    /// How long ``HTTPServer/shutdown()`` waits for in-flight requests before closing everything.
+    public var drainTimeout: Duration
+    /// Whether to log one `info` line per request (method, path, status, duration, bytes, log fields).
+    public var accessLog: Bool
+    /// How many event-loop threads serve connections.
+    public var eventLoopCount: Int
+
+    /// The number of online CPU cores (at least 1); the default ``eventLoopCount``.
+    public static var defaultEventLoopCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// Creates a configuration; every parameter has a production default.
+    /// - Parameters:
+    ///   - host: the address to bind; `127.0.0.1` by default.
+    ///   - port: the port; 8080 by default, 0 for an ephemeral port.
+    ///   - maxRequestLineBytes: 8 KiB by default.
+    ///   - maxHeaderBytes: 16 KiB by default.
+    ///   - maxHeaderCount: 100 by default.
+    ///   - maxBodyBytes: 1 MiB by default (Alexa request bodies are small).
+    ///   - headerTimeout: 10 s by default.
+    ///   - readTimeout: 10 s by default.
+    ///   - writeTimeout: 10 s by default.
+    ///   - idleTimeout: 60 s by default.
+    ///   - handlerDeadline: 7 s by default, below Alexa's 8 s.
+    ///   - maxConnections: 1024 by default.
+    ///   - drainTimeout: 10 s by default.
+    ///   - accessLog: on by default.
+    ///   - eventLoopCount: the number of CPU cores by default.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        maxRequestLineBytes: Int = 8 * 1024,
+        maxHeaderBytes: Int = 16 * 1024,
+        maxHeaderCount: Int = 100,
+        maxBodyBytes: Int = 1024 * 1024,
+        headerTimeout: Duration = .seconds(10),
+        readTimeout: Duration = .seconds(10),
+        writeTimeout: Duration = .seconds(10),
+        idleTimeout: Duration = .seconds(60),
+        handlerDeadline: Duration = .seconds(7),
+        maxConnections: Int = 1024,
+        drainTimeout: Duration = .seconds(10),
+        accessLog: Bool = true,
+        eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount
+    ) {
+        self.host = host
+        self.port = port
+        self.maxRequestLineBytes = maxRequestLineBytes
+        self.maxHeaderBytes = maxHeaderBytes
+        self.maxHeaderCount = maxHeaderCount
+        self.maxBodyBytes = maxBodyBytes
+        self.headerTimeout = headerTimeout
+        self.readTimeout = readTimeout
+        self.writeTimeout = writeTimeout
+        self.idleTimeout = idleTimeout
+        self.handlerDeadline = handlerDeadline
+        self.maxConnections = maxConnections
+        self.drainTimeout = drainTimeout
+        self.accessLog = accessLog
+        self.eventLoopCount = eventLoopCount
+    }
+
+    /// Checks the values; returns the first problem found.
+    func validate() throws(HTTPServerError) {
+        guard (0...65535).contains(port) else {
+            throw .invalidConfiguration("port \(port) is outside 0...65535")
+        }
+        let sizes = [
+            ("maxRequestLineBytes", maxRequestLineBytes), ("maxHeaderBytes", maxHeaderBytes),
+            ("maxHeaderCount", maxHeaderCount), ("maxConnections", maxConnections),
+            ("eventLoopCount", eventLoopCount),
+        ]
+        for (name, value) in sizes where value < 1 {
+            throw .invalidConfiguration("\(name) must be at least 1 (got \(value))")
+        }
+        guard maxBodyBytes >= 0 else {
+            throw .invalidConfiguration("maxBodyBytes must not be negative (got \(maxBodyBytes))")
+        }
+        let timeouts = [
+            ("headerTimeout", headerTimeout), ("readTimeout", readTimeout), ("writeTimeout", writeTimeout),
+            ("idleTimeout", idleTimeout), ("handlerDeadline", handlerDeadline),
+        ]
+        for (name, value) in timeouts where value <= .zero {
+            throw .invalidConfiguration("\(name) must be positive (got \(value))")
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, clamped to `0...Int64.max`.
+    var nanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        guard seconds < 9_000_000_000 else { return UInt64(Int64.max) }
+        return UInt64(seconds) * 1_000_000_000 + UInt64(max(attoseconds, 0) / 1_000_000_000)
+    }
+}

@@ -1,0 +1,146 @@
+import Glibc
+import SkillGateLogging
+import Testing
+
+@testable import SkillGateHTTP
+
+struct ServerLifecycleTests {
+    @Test("shutdown lets an in-flight request finish, then stops accepting")
+    func shutdownDrains() async throws {
+        let started = Gate()
+        let release = Gate()
+        let responder = HTTPClosureResponder { request, _ in
+            started.open()
+            await release.wait()
+            return HTTPResponse(status: 200, body: Array("done".utf8))
+        }
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2),
+            responder: responder, logger: .disabled
+        )
+        let port = try server.start()
+        let idle = try await RawClient.connect(port: port)
+        let busy = try await RawClient.connect(port: port)
+        try await busy.send(request("POST", "/work", body: "x"))
+        await started.wait()
+
+        let stopping = Task { await server.shutdown() }
+        #expect(try await idle.waitForClose())
+        release.open()
+        let response = try #require(try await busy.readResponse())
+        #expect(response.status == 200)
+        #expect(response.text == "done")
+        #expect(response.headers["Connection"] == "close")
+        await stopping.value
+        await #expect(throws: (any Error).self) {
+            let late = try await RawClient.connect(port: port)
+            try await late.send(request())
+            _ = try #require(try await late.readResponse())
+        }
+    }
+
+    @Test("a responder that misses the handler deadline gets a 503, never a hang")
+    func handlerDeadline() async throws {
+        let gate = Gate()
+        let responder = HTTPClosureResponder { request, _ in
+            if request.path == "/stuck" {
+                await gate.wait()
+            } else {
+                try? await Task.sleep(for: .seconds(60))
+            }
+            return HTTPResponse(status: 200)
+        }
+        let configuration = HTTPServerConfiguration(
+            port: 0, handlerDeadline: .milliseconds(300), accessLog: false, eventLoopCount: 1
+        )
+        try await withServer(configuration, responder: responder) { server, port in
+            for path in ["/stuck", "/sleepy"] {
+                let client = try await RawClient.connect(port: port)
+                try await client.send(request("GET", path))
+                let response = try #require(try await client.readResponse())
+                #expect(response.status == 503)
+                #expect(response.headers["Connection"] == "close")
+                #expect(try await client.waitForClose())
+            }
+            gate.open()
+            #expect(await eventually { server.connectionCount == 0 })
+        }
+    }
+
+    @Test("the responder sees a deadline handlerDeadline from now")
+    func deadlineValue() async throws {
+        let responder = HTTPClosureResponder { _, deadline in
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            return HTTPResponse(status: remaining > .seconds(5) && remaining <= .seconds(7) ? 200 : 500)
+        }
+        try await withServer(responder: responder) { _, port in
+            let client = try await RawClient.connect(port: port)
+            try await client.send(request())
+            #expect(try await client.readResponse()?.status == 200)
+        }
+    }
+
+    @Test("IPv6 loopback is served")
+    func ipv6() async throws {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "::1", port: 0, accessLog: false, eventLoopCount: 1),
+            responder: echoResponder, logger: .disabled
+        )
+        let port: Int
+        do {
+            port = try server.start()
+        } catch let error as HTTPServerError where error.kind == .invalidAddress {
+            print("skipping IPv6 test: ::1 is unavailable here (\(error))")
+            return
+        }
+        let client = try await RawClient.connect(port: port, host: "::1")
+        try await client.send(request("GET", "/six"))
+        let response = try #require(try await client.readResponse())
+        #expect(response.status == 200)
+        #expect(response.headers["X-Remote"]?.hasPrefix("[::1]:") == true)
+        await server.shutdown()
+    }
+
+    @Test("binding a port in use fails with an actionable message")
+    func portInUse() async throws {
+        try await withServer { _, port in
+            let second = HTTPServer(
+                configuration: HTTPServerConfiguration(port: port, accessLog: false, eventLoopCount: 1),
+                responder: echoResponder, logger: .disabled
+            )
+            do {
+                _ = try second.start()
+                Issue.record("second bind on port \(port) succeeded")
+                await second.shutdown()
+            } catch let error as HTTPServerError {
+                #expect(error.kind == .addressInUse)
+                #expect(error.description.contains("port \(port) is in use"))
+            }
+        }
+    }
+
+    @Test("start is idempotent while running and refused after shutdown")
+    func startTwice() async throws {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 1),
+            responder: echoResponder, logger: .disabled
+        )
+        let port = try server.start()
+        #expect(try server.start() == port)
+        #expect(server.port == port)
+        await server.shutdown()
+        await server.shutdown()
+        #expect(server.port == nil)
+        #expect(throws: HTTPServerError.self) { try server.start() }
+    }
+
+    @Test("invalid configuration is reported before binding")
+    func invalidConfiguration() {
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(port: 70000), responder: echoResponder, logger: .disabled
+        )
+        #expect { try server.start() } throws: { error in
+            (error as? HTTPServerError)?.kind == .invalidConfiguration
+        }
+    }
+}
