@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "SkillGateModel", targets: ["SkillGateModel"]),
         .library(name: "SkillGateHTTP", targets: ["SkillGateHTTP"]),
+        .library(name: "SkillGateVerification", targets: ["SkillGateVerification"]),
     ],
     targets: [
         // A tiny swift-log-shaped logger that writes to stderr.
@@ -15,6 +16,16 @@ let package = Package(
         .target(name: "SkillGateModel"),
         // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa.
         .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
+        // The only C in the project: the system OpenSSL (libssl-dev).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // Alexa request signature verification (cert-chain URL, chain, SAN, Signature-256).
+        .target(name: "SkillGateVerification", dependencies: ["COpenSSL", "SkillGateLogging"]),
+        // An AWS Lambda custom-runtime loop over the Runtime API; knows nothing about Alexa.
+        .target(name: "SkillGateLambda", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
     ]

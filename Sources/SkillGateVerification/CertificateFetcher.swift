@@ -1,0 +1,18 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// Downloads the PEM certificate chain named by a request's `SignatureCertChainUrl`.
+///
+/// The verifier calls this only for a URL that passed ``CertificateChainURL/validate(_:)`` and only
+/// when it has no in-date cached chain for it. Tests inject a fake that serves local PEM files.
+public protocol CertificateFetcher: Sendable {
+    /// Fetches the PEM bytes at `url`.
+    /// - Parameter url: a validated, normalised `https://s3.amazonaws.com/echo.api/…` URL.
+    /// - Returns: the PEM chain, signing certificate first.
+    /// - Throws: any error when the chain cannot be downloaded; the verifier reports it as
+    ///   ``VerificationError/Code/certificateDownloadFailed``.
+    func fetchPEM(from url: URL) async throws -> [UInt8]
+}

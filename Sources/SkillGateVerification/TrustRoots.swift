@@ -1,0 +1,11 @@
+/// The root certificates a signing-certificate chain must reach.
+public enum TrustRoots: Sendable {
+    /// The operating system's store: `/etc/ssl/certs/ca-certificates.crt` (and OpenSSL's certificate
+    /// directory) when present, otherwise OpenSSL's default paths, which honour `SSL_CERT_FILE` and
+    /// `SSL_CERT_DIR`. Loading parses the whole bundle (about 20 ms), so create the verifier once.
+    case system
+    /// Root certificates given as PEM bytes (one or more `BEGIN CERTIFICATE` blocks); for tests and pinning.
+    case pem([UInt8])
+    /// Root certificates read from a PEM file at this path.
+    case file(String)
+}
