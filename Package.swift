@@ -5,9 +5,13 @@ let package = Package(
     name: "SkillGate",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "SkillGate", targets: ["SkillGate"]),
         .library(name: "SkillGateModel", targets: ["SkillGateModel"]),
         .library(name: "SkillGateHTTP", targets: ["SkillGateHTTP"]),
         .library(name: "SkillGateVerification", targets: ["SkillGateVerification"]),
+        .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
+        .executable(name: "ride-hailer", targets: ["RideHailer"]),
+        .executable(name: "skillgate-bench", targets: ["skillgate-bench"]),
     ],
     targets: [
         // A tiny swift-log-shaped logger that writes to stderr.
@@ -26,8 +30,35 @@ let package = Package(
         .target(name: "SkillGateVerification", dependencies: ["COpenSSL", "SkillGateLogging"]),
         // An AWS Lambda custom-runtime loop over the Runtime API; knows nothing about Alexa.
         .target(name: "SkillGateLambda", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+        // Author-facing: Skill, routes, the linking gate, responses, run modes.
+        .target(
+            name: "SkillGate",
+            dependencies: ["SkillGateModel", "SkillGateLogging", "SkillGateHTTP", "SkillGateVerification", "SkillGateLambda"]
+        ),
+        // Run a skill in-process with no sockets; request builders for tests.
+        .target(name: "SkillGateTesting", dependencies: ["SkillGate"]),
+        // The in-process benchmark.
+        .executableTarget(name: "skillgate-bench", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification"]),
+        // The Ride Hailer sample skill from Amazon's account-linking documentation.
+        .executableTarget(
+            name: "RideHailer",
+            dependencies: ["SkillGate"],
+            path: "Samples/RideHailer",
+            exclude: ["README.md", "Data", "skill-package", "Replay"]
+        ),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+        .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateTesting"]),
+        .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging"]),
+        .testTarget(
+            name: "SkillGateEndpointTests",
+            dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting"]
+        ),
+        .testTarget(
+            name: "RideHailerTests", dependencies: ["SkillGateModel", "SkillGateTesting", "SkillGateHTTP", "SkillGateVerification"],
+            exclude: ["Oracle"]
+        ),
     ]
 )
 

@@ -1,0 +1,53 @@
+import SkillGate
+
+/// A Ride Hailer customer's profile, as the ride service knows it.
+struct RideProfile: Sendable {
+    /// A ride on its way.
+    struct ActiveRide: Sendable {
+        let destination: String
+        let driver: String
+        let car: String
+        let etaMinutes: Int
+    }
+
+    let name: String
+    let payment: String
+    /// Saved places by name: `work`, `home`.
+    let locations: [String: String]
+    let activeRide: ActiveRide?
+}
+
+/// Why the ride service could not answer.
+enum RideServiceError: Error, SpeakableError {
+    /// The token is not (or no longer) a Ride Hailer account.
+    case unknownAccount
+    /// The service is down.
+    case unavailable
+
+    func response(locale: String) -> SkillResponse {
+        switch self {
+        case .unknownAccount: .linkAccount(RideHailer.linkPrompt)
+        case .unavailable: .tell("Sorry, Ride Hailer can't reach your account right now. Please try again in a little while.")
+        }
+    }
+}
+
+/// The ride service behind the skill: accounts by access token.
+protocol RideAccounts: AccessTokenValidator {
+    /// The profile for a linked user's token.
+    func profile(for token: AccessToken) async throws(RideServiceError) -> RideProfile
+}
+
+extension RideAccounts {
+    /// Known token → valid; unknown → invalid (link prompt); service down → unavailable (no card).
+    func validate(_ token: AccessToken, context: RequestContext) async -> TokenValidity {
+        do {
+            _ = try await profile(for: token)
+            return .valid
+        } catch .unknownAccount {
+            return .invalid
+        } catch {
+            return .unavailable
+        }
+    }
+}

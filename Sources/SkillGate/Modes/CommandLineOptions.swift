@@ -1,0 +1,130 @@
+/// The parsed command line of a skill binary: `stdio`, `serve`, `routes` or `lambda`, plus options.
+/// Environment variables are read by ``Skill/main()`` and passed in as ``environment``.
+struct CommandLineOptions: Equatable {
+    enum Command: Equatable {
+        case stdio(lines: Bool)
+        case serve(host: String, port: Int, path: String, verify: Bool)
+        case routes(json: Bool)
+        case lambda
+        case help
+    }
+
+    var command: Command
+    var skillIDs: [String]?
+    var checksTimestamp: Bool?
+    var logLevel: Logger.Level
+
+    static func usage(program: String) -> String {
+        """
+        USAGE: \(program) <command> [options]
+
+        COMMANDS:
+          stdio [--lines]          Read one request envelope from stdin and write the response to stdout;
+                                   with --lines, one envelope per line in, one JSON line per line out.
+          serve [--host H] [--port P] [--path /] [--no-verify]
+                                   Serve the skill over HTTP/1.1 (put TLS in front). Verifies Alexa's
+                                   request signatures unless --no-verify (or SKILLGATE_NO_VERIFY=1).
+                                   PORT sets the default port.
+          lambda                   Run as an AWS Lambda custom runtime (the default when
+                                   AWS_LAMBDA_RUNTIME_API is set).
+          routes [--json]          Print the route table with each route's linking policy.
+
+        OPTIONS:
+          --skill-id ID            Answer requests for this skill ID (repeatable). Replaces the IDs in
+                                   code; SKILL_ID (comma-separated) does the same.
+          --check-timestamp        Reject requests more than 150 s from now (default for serve).
+          --no-check-timestamp     Accept any timestamp (default for stdio and lambda).
+          --log-level LEVEL        trace, debug, info, notice, warning, error or critical (LOG_LEVEL).
+          -h, --help               Show this help.
+
+        EXIT CODES: 0 success, 64 usage error, 65 bad request input (stdio), 78 configuration error.
+        """
+    }
+
+    /// Parses arguments (without the program name).
+    static func parse(_ arguments: [String], environment: [String: String]) throws(SkillError) -> CommandLineOptions {
+        var remaining = arguments[...]
+        var skillIDs: [String] = []
+        var checksTimestamp: Bool?
+        var logLevelName = environment["LOG_LEVEL"]
+        var lines = false, json = false, verify = environment["SKILLGATE_NO_VERIFY"].map { !isTruthy($0) } ?? true
+        var host = "127.0.0.1", path = "/"
+        var port = 8080
+        if let value = environment["PORT"] {
+            guard let parsed = Int(value), (0...65535).contains(parsed) else {
+                throw SkillError(.usage, "PORT must be a port number from 0 to 65535, not '\(value)'")
+            }
+            port = parsed
+        }
+        var commandName: String?
+        if environment["AWS_LAMBDA_RUNTIME_API"] != nil { commandName = "lambda" }
+
+        func value(for option: String) throws(SkillError) -> String {
+            guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+                throw SkillError(.usage, "\(option) needs a value")
+            }
+            return next
+        }
+
+        var sawExplicitCommand = false
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case _ where !sawExplicitCommand && ["stdio", "serve", "routes", "lambda"].contains(argument):
+                commandName = argument
+                sawExplicitCommand = true
+            case "-h", "--help", "help": return CommandLineOptions(command: .help, skillIDs: nil, checksTimestamp: nil, logLevel: .info)
+            case "--lines": lines = true
+            case "--json": json = true
+            case "--no-verify": verify = false
+            case "--check-timestamp": checksTimestamp = true
+            case "--no-check-timestamp": checksTimestamp = false
+            case "--skill-id": skillIDs.append(try value(for: argument))
+            case "--log-level": logLevelName = try value(for: argument)
+            case "--host": host = try value(for: argument)
+            case "--path":
+                path = try value(for: argument)
+                guard path.hasPrefix("/") else { throw SkillError(.usage, "--path must start with '/', not '\(path)'") }
+            case "--port":
+                let text = try value(for: argument)
+                guard let parsed = Int(text), (0...65535).contains(parsed) else {
+                    throw SkillError(.usage, "--port must be a port number from 0 to 65535, not '\(text)'")
+                }
+                port = parsed
+            default:
+                throw SkillError(.usage, "unknown argument '\(argument)'")
+            }
+        }
+        if skillIDs.isEmpty, let fromEnvironment = environment["SKILL_ID"] {
+            skillIDs = fromEnvironment.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        }
+        var logLevel = Logger.Level.info
+        if let logLevelName {
+            guard let level = Logger.Level(name: logLevelName) else {
+                throw SkillError(.usage, "unknown log level '\(logLevelName)'; use trace, debug, info, notice, warning, error or critical")
+            }
+            logLevel = level
+        }
+        let command: Command
+        switch commandName {
+        case "stdio": command = .stdio(lines: lines)
+        case "serve": command = .serve(host: host, port: port, path: path, verify: verify)
+        case "routes": command = .routes(json: json)
+        case "lambda": command = .lambda
+        default: throw SkillError(.usage, "missing command: use stdio, serve, lambda or routes (see --help)")
+        }
+        return CommandLineOptions(command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel)
+    }
+
+    private static func isTruthy(_ value: String) -> Bool {
+        ["1", "true", "yes", "on"].contains(value.lowercased())
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var slice = self[...]
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+}

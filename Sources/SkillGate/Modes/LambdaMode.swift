@@ -1,0 +1,106 @@
+import SkillGateLambda
+import Synchronization
+
+/// `lambda`: the skill as an AWS Lambda custom runtime (`provided.al2023`, the binary zipped as
+/// `bootstrap`). Chosen automatically when `AWS_LAMBDA_RUNTIME_API` is set.
+///
+/// Every event is a request envelope from Alexa's Lambda trigger, which checks the skill ID
+/// before invoking, so there is no signature to verify here; the runner still checks the
+/// applicationId. A response (including the spoken apology for a handler that failed) goes to
+/// the response endpoint; a request the runner rejects (malformed, wrong skill) goes to the
+/// error endpoint as `SkillGate.<code>`.
+struct LambdaMode {
+    let runner: SkillRunner
+    let logger: Logger
+    let environment: [String: String]
+    /// Whether SIGTERM/SIGINT stop the loop. Off when a test runs the mode inside its own process:
+    /// signal dispositions are process-wide and children spawned meanwhile would inherit them.
+    var handlesSignals = true
+
+    /// Exit code 78 (EX_CONFIG): `AWS_LAMBDA_RUNTIME_API` is missing or malformed.
+    static let configurationExitCode: Int32 = 78
+    /// Exit code 70 (EX_SOFTWARE): the Runtime API failed or stayed unreachable.
+    static let runtimeFailureExitCode: Int32 = 70
+
+    func run() async -> Int32 {
+        let endpoint: LambdaRuntimeEndpoint
+        do {
+            endpoint = try LambdaRuntimeEndpoint(environment: environment)
+        } catch {
+            StandardStreams.printError("\(logger.label): \(error)")
+            return Self.configurationExitCode
+        }
+        let runtime = LambdaRuntime(endpoint: endpoint, logger: logger)
+        let signals = handlesSignals ? LambdaTerminationSignals(stopping: runtime) : nil
+        defer { signals?.cancel() }
+        let runner = self.runner
+        let timeoutCheck = HandlerTimeoutCheck(handlerTimeout: runner.options.handlerTimeout, logger: logger)
+        logger.info("\(runner.configuration.name) is running as a Lambda custom runtime (Runtime API \(endpoint))")
+        do {
+            try await runtime.run { event, context in
+                timeoutCheck.warnOnce(remaining: context.remainingTime)
+                return await Self.answer(event, runner: runner)
+            }
+            logger.info("the Lambda runtime stopped after \(runtime.invocationsHandled) invocation(s)")
+            return 0
+        } catch {
+            StandardStreams.printError("\(logger.label): \(error)")
+            return Self.runtimeFailureExitCode
+        }
+    }
+
+    /// Runs one event through the runner: a response envelope for the response endpoint, or a
+    /// rejection for the error endpoint.
+    static func answer(_ event: [UInt8], runner: SkillRunner) async -> LambdaOutcome {
+        let result = await runner.handle(body: event)
+        if let error = result.error {
+            return .failure(functionError(for: error))
+        }
+        return .response(result.body)
+    }
+
+    /// The Lambda error for a rejected request: `SkillGate.<code>` and the runner's message.
+    static func functionError(for error: SkillError) -> LambdaFunctionError {
+        LambdaFunctionError(type: "SkillGate.\(error.code.name)", message: error.message)
+    }
+
+    /// Reports a start-up failure (e.g. invalid routes) to the Runtime API's init error endpoint,
+    /// when `AWS_LAMBDA_RUNTIME_API` is set; Lambda then shows it in the function's logs.
+    /// - Parameters:
+    ///   - error: what went wrong.
+    ///   - environment: the process environment.
+    ///   - logger: where a failure to report goes.
+    static func reportInitError(_ error: SkillError, environment: [String: String], logger: Logger) async {
+        guard let endpoint = try? LambdaRuntimeEndpoint(environment: environment) else { return }
+        let runtime = LambdaRuntime(
+            endpoint: endpoint, retryPolicy: LambdaRetryPolicy(maxAttempts: 3, requestTimeout: .seconds(5)), logger: logger)
+        let type = error.code == .duplicateRoute || error.code == .invalidConfiguration ? "Runtime.ConfigInvalid" : "Runtime.InitError"
+        do {
+            try await runtime.reportInitError(LambdaFunctionError(type: type, message: error.message))
+        } catch {
+            logger.error("could not report the start-up failure to the Runtime API: \(error)")
+        }
+    }
+}
+
+/// Warns once when Lambda's remaining time is shorter than the runner's handler timeout: the
+/// function timeout is then too short for SkillGate's spoken error reply to arrive in time.
+private final class HandlerTimeoutCheck: Sendable {
+    private let handlerTimeout: Duration?
+    private let logger: Logger
+    private let checked = Atomic<Bool>(false)
+
+    init(handlerTimeout: Duration?, logger: Logger) {
+        self.handlerTimeout = handlerTimeout
+        self.logger = logger
+    }
+
+    func warnOnce(remaining: Duration?) {
+        guard let handlerTimeout, let remaining, !checked.exchange(true, ordering: .relaxed) else { return }
+        if remaining < handlerTimeout + .milliseconds(500) {
+            logger.warning(
+                "the Lambda function timeout leaves \(remaining) but handlers may take \(handlerTimeout); set the function timeout to at least 8 seconds"
+            )
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import SkillGateHTTP
+import SkillGateVerification
+
+/// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
+struct ServeMode {
+    let runner: SkillRunner
+    let logger: Logger
+    let environment: [String: String]
+
+    func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
+        var verifier: AlexaRequestVerifier?
+        if verify {
+            do {
+                verifier = try makeVerifier()
+            } catch {
+                StandardStreams.printError("\(logger.label): \(error)")
+                return 78
+            }
+        } else {
+            logger.warning("request verification is OFF (--no-verify): signatures and timestamps are not checked; never run a live skill like this")
+        }
+        let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
+        let configuration = HTTPServerConfiguration(host: host, port: port, accessLog: true)
+        let server = HTTPServer(configuration: configuration, responder: endpoint, logger: logger)
+        do {
+            let boundPort = try server.start()
+            logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)")
+            try await server.runUntilSignalled()
+            logger.notice("stopped")
+            return 0
+        } catch {
+            StandardStreams.printError("\(logger.label): \(error)")
+            return 70
+        }
+    }
+
+    /// The verifier: the system's trust roots, or `SKILLGATE_TRUST_ROOTS` (a PEM file) for local
+    /// development; `SKILLGATE_CERT_CHAIN` (a PEM file) answers every certificate download
+    /// instead of the network, so signed local replays can keep verification on.
+    private func makeVerifier() throws -> AlexaRequestVerifier {
+        let roots: TrustRoots = environment["SKILLGATE_TRUST_ROOTS"].map { TrustRoots.file($0) } ?? .system
+        if let chainPath = environment["SKILLGATE_CERT_CHAIN"] {
+            logger.warning("certificate downloads are answered from \(chainPath) (SKILLGATE_CERT_CHAIN): development only")
+            return AlexaRequestVerifier(trustRoots: roots, certificateFetcher: try LocalCertificateFetcher(path: chainPath), logger: logger)
+        }
+        return AlexaRequestVerifier(trustRoots: roots, logger: logger)
+    }
+}

@@ -1,0 +1,86 @@
+/// `stdio`: one request envelope on stdin, one response envelope on stdout; logs on stderr.
+/// `stdio --lines`: one envelope per line in, exactly one JSON line per line out, in order.
+struct StdioMode {
+    let runner: SkillRunner
+    let program: String
+
+    /// Exit code 65 (EX_DATAERR) for input that is not a request this skill accepts.
+    static let badInputExitCode: Int32 = 65
+
+    func runSingle() async -> Int32 {
+        var input: [UInt8] = []
+        var scratch = [UInt8](repeating: 0, count: 65_536)
+        while StandardStreams.read(from: 0, appendingTo: &input, scratch: &scratch) != nil {
+            if input.count > Self.maximumInputBytes {
+                StandardStreams.printError("\(program): input is larger than \(Self.maximumInputBytes) bytes; not a request envelope")
+                return Self.badInputExitCode
+            }
+        }
+        let result = await runner.handle(body: input)
+        if let error = result.error {
+            StandardStreams.printError("\(program): \(Self.describe(error))")
+            return Self.badInputExitCode
+        }
+        StandardStreams.write(result.body + [UInt8(ascii: "\n")], to: 1)
+        return 0
+    }
+
+    func runLines() async -> Int32 {
+        var buffer: [UInt8] = []
+        var scratch = [UInt8](repeating: 0, count: 65_536)
+        var scanFrom = 0
+        // After an over-long line has been answered with an error, its rest is dropped up to its newline.
+        var discarding = false
+        while StandardStreams.read(from: 0, appendingTo: &buffer, scratch: &scratch) != nil {
+            var lineStart = 0
+            while let newline = buffer[scanFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                if discarding {
+                    discarding = false
+                } else {
+                    await answer(line: buffer[lineStart..<newline])
+                }
+                lineStart = newline + 1
+                scanFrom = lineStart
+            }
+            buffer.removeFirst(lineStart)
+            scanFrom = buffer.count
+            if buffer.count > Self.maximumInputBytes {
+                if !discarding {
+                    writeLine(SkillError(.malformedRequest, "line longer than \(Self.maximumInputBytes) bytes").jsonBytes)
+                }
+                discarding = true
+                buffer.removeAll(keepingCapacity: true)
+                scanFrom = 0
+            }
+        }
+        if !buffer.isEmpty && !discarding { await answer(line: buffer[...]) }
+        return 0
+    }
+
+    /// Requests are small; anything beyond this is not a request envelope.
+    static let maximumInputBytes = 1 << 20
+
+    private func answer(line: ArraySlice<UInt8>) async {
+        var line = line
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+            writeLine(SkillError(.malformedRequest, "empty line: expected a request envelope").jsonBytes)
+            return
+        }
+        let result = await runner.handle(body: line)
+        writeLine(result.body)
+    }
+
+    private func writeLine(_ bytes: [UInt8]) {
+        StandardStreams.write(bytes + [UInt8(ascii: "\n")], to: 1)
+    }
+
+    static func describe(_ error: SkillError) -> String {
+        switch error.code {
+        case .malformedRequest: "malformed request: \(error.message)"
+        case .applicationIdMismatch: "wrong skill: \(error.message)"
+        case .timestampOutOfRange: "stale request: \(error.message)"
+        default: error.description
+        }
+    }
+}

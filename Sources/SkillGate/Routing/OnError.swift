@@ -1,0 +1,12 @@
+/// Answers when a handler throws an error that is not a ``SpeakableError``. If this handler
+/// throws too, SkillGate speaks its localized apology.
+public struct OnError: RouteConvertible {
+    /// The route this declaration makes.
+    public let route: Route
+
+    /// Declares the error handler.
+    /// - Parameter handler: builds the reply for an error.
+    public init(_ handler: @escaping @Sendable (any Error, RequestContext) async throws -> SkillResponse) {
+        route = Route(triggers: [.error], linking: .public, body: .errorHandler(handler))
+    }
+}

@@ -1,0 +1,52 @@
+/// The outcome of handling one request: exactly one answer, ready to send.
+public struct SkillResult: Sendable {
+    /// Whether the request got a response or was rejected before any handler ran.
+    public enum Outcome: Sendable {
+        /// A response envelope (its JSON is ``SkillResult/body``).
+        case response(ResponseEnvelope)
+        /// Rejected: malformed, wrong skill, stale timestamp (HTTP 400, exit 65, an error line).
+        case rejected(SkillError)
+    }
+
+    /// What happened.
+    public let outcome: Outcome
+    /// The JSON to send: the response envelope, or `{"error":{…}}` for a rejection.
+    public let body: [UInt8]
+    /// Facts for the access log (never the token).
+    public let summary: RequestSummary
+
+    /// The rejection, if the request was rejected.
+    public var error: SkillError? {
+        if case .rejected(let error) = outcome { return error }
+        return nil
+    }
+}
+
+/// Facts about a handled request for access logs and transcripts. Holds no credentials.
+public struct RequestSummary: Sendable, Hashable {
+    /// The request type, or nil when the body could not be read.
+    public var requestType: String?
+    /// The intent name for IntentRequest / CanFulfillIntentRequest.
+    public var intent: String?
+    /// Whether the request carried an access token.
+    public var linked: Bool?
+
+    /// Creates a summary.
+    /// - Parameters:
+    ///   - requestType: the request type.
+    ///   - intent: the intent name.
+    ///   - linked: whether a token was present.
+    public init(requestType: String? = nil, intent: String? = nil, linked: Bool? = nil) {
+        self.requestType = requestType
+        self.intent = intent
+        self.linked = linked
+    }
+
+    /// `type=IntentRequest intent=OrderRideIntent linked=yes` pairs for log lines.
+    public var logFields: [(String, String)] {
+        var fields: [(String, String)] = [("type", requestType ?? "-")]
+        if let intent { fields.append(("intent", intent)) }
+        fields.append(("linked", linked.map { $0 ? "yes" : "no" } ?? "-"))
+        return fields
+    }
+}

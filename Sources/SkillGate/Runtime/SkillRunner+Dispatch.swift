@@ -1,0 +1,85 @@
+/// Routing: which route answers a request, and what answers when none does.
+extension SkillRunner {
+    func dispatch(_ context: RequestContext) async -> SkillResponse {
+        let request = context.envelope.request
+        switch request {
+        case .launch:
+            guard let route = table.launch else { return defaultWelcome(context) }
+            return await run(route, request: request, context: context)
+        case .intent(let intentRequest):
+            guard let route = table.intents[intentRequest.intent.name] ?? table.fallback else {
+                return defaultFallback(context)
+            }
+            return await run(route, request: request, context: context)
+        case .sessionEnded:
+            if let route = table.sessionEnded { _ = await run(route, request: request, context: context) }
+            return .empty
+        case .canFulfillIntent(let canFulfillRequest):
+            guard let route = table.canFulfill else { return .canFulfill(answerFromTable(canFulfillRequest)) }
+            return await run(route, request: request, context: context)
+        case .event, .unknown:
+            guard let route = table.requestTypes[request.type] else { return .empty }
+            return await run(route, request: request, context: context)
+        }
+    }
+
+    /// Gate, then handler; a handler error becomes a spoken reply.
+    private func run(_ route: Route, request: Request, context: RequestContext) async -> SkillResponse {
+        guard case .handler(let handler) = route.body else { return safeReply(for: context) }
+        let token: AccessToken?
+        switch await gate(route, context: context) {
+        case .proceed(let granted): token = granted
+        case .respond(let reply): return reply
+        }
+        do {
+            return try await handler(RouteInput(request: request, context: context, token: token))
+        } catch {
+            return await reply(to: error, context: context)
+        }
+    }
+
+    /// The MAYBE/NO answer when the skill declares no CanFulfill route.
+    func answerFromTable(_ request: CanFulfillIntentRequest) -> CanFulfillIntentAnswer {
+        table.intents[request.intent.name] != nil ? CanFulfillIntentAnswer(.maybe) : CanFulfillIntentAnswer(.no)
+    }
+
+    private func defaultWelcome(_ context: RequestContext) -> SkillResponse {
+        .ask(messages.welcome.text(for: context.locale))
+    }
+
+    private func defaultFallback(_ context: RequestContext) -> SkillResponse {
+        .ask(messages.fallback.text(for: context.locale))
+    }
+}
+
+/// Errors: a ``SpeakableError`` speaks for itself; anything else goes to ``OnError`` or the apology.
+extension SkillRunner {
+    func reply(to error: any Error, context: RequestContext) async -> SkillResponse {
+        if let speakable = error as? any SpeakableError {
+            context.logger.warning("handler failed with a spoken reply: \(String(describing: error))")
+            return speakable.response(locale: context.locale)
+        }
+        context.logger.error("handler failed: \(String(describing: error))", metadata: ["type": context.envelope.request.type])
+        if let route = table.errorHandler, case .errorHandler(let handler) = route.body {
+            do {
+                return try await handler(error, context)
+            } catch let secondError {
+                context.logger.error("the OnError handler failed too: \(String(describing: secondError))")
+            }
+        }
+        return safeReply(for: context)
+    }
+
+    /// The reply that is always valid for the request: empty for session ends and events, the
+    /// table's answer for can-fulfill, and the localized apology otherwise.
+    func safeReply(for context: RequestContext) -> SkillResponse {
+        switch context.envelope.request {
+        case .sessionEnded, .event, .unknown:
+            return .empty
+        case .canFulfillIntent(let request):
+            return .canFulfill(answerFromTable(request))
+        case .launch, .intent:
+            return .tell(messages.error.text(for: context.locale))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// Handles requests for one skill: decode → check → route → gate → handler → validate → encode.
+///
+/// The same runner serves every mode (stdio, HTTP, Lambda, in-process tests). It never throws
+/// and never drops a request: every call returns exactly one ``SkillResult``.
+public struct SkillRunner: Sendable {
+    /// The skill's configuration.
+    public let configuration: SkillConfiguration
+    /// The routes, keyed for dispatch.
+    public let table: RouteTable
+    /// How requests are checked.
+    public let options: RunnerOptions
+    let logger: Logger
+    let checks: RequestChecks
+    let messages: ResolvedMessages
+
+    /// Creates a runner for a skill.
+    /// - Parameters:
+    ///   - skill: the skill.
+    ///   - options: request checks and deadline.
+    ///   - logger: where errors and warnings go.
+    /// - Throws: ``SkillError`` when the routes conflict.
+    public init(skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger) throws(SkillError) {
+        try self.init(configuration: skill.configuration, routes: skill.routes, options: options, logger: logger)
+    }
+
+    /// Creates a runner from a configuration and routes.
+    /// - Parameters:
+    ///   - configuration: the skill's settings.
+    ///   - routes: the routes.
+    ///   - options: request checks and deadline.
+    ///   - logger: where errors and warnings go.
+    /// - Throws: ``SkillError`` when the routes conflict.
+    public init(configuration: SkillConfiguration, routes: [Route], options: RunnerOptions = RunnerOptions(), logger: Logger) throws(SkillError) {
+        self.configuration = configuration
+        self.table = try RouteTable(routes)
+        self.options = options
+        self.logger = logger
+        self.checks = RequestChecks(applicationIDs: options.applicationIDs ?? configuration.applicationIDs, options: options)
+        self.messages = ResolvedMessages(configuration)
+    }
+
+    /// The skill IDs the runner accepts; empty means the check is off.
+    public var applicationIDs: [String] { checks.applicationIDs }
+
+    /// Handles a request body.
+    /// - Parameter body: the UTF-8 JSON request envelope.
+    /// - Returns: the response, or the rejection with its JSON error body.
+    public func handle(body: some Collection<UInt8>) async -> SkillResult {
+        let envelope: RequestEnvelope
+        do {
+            envelope = try RequestEnvelope(jsonBytes: body)
+        } catch {
+            return reject(SkillError(.malformedRequest, error.description, underlying: error), summary: RequestSummary())
+        }
+        return await handle(envelope: envelope)
+    }
+
+    /// Handles a decoded request envelope.
+    /// - Parameter envelope: the request.
+    /// - Returns: the response, or the rejection with its JSON error body.
+    public func handle(envelope: RequestEnvelope) async -> SkillResult {
+        let summary = RequestSummary(
+            requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+        if let problem = checks.check(envelope) {
+            return reject(problem, summary: summary)
+        }
+        let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
+        let reply: SkillResponse
+        if let timeout = options.handlerTimeout {
+            reply = await withDeadline(timeout) { await self.dispatch(context) } fallback: {
+                context.logger.error("the handler did not answer within \(timeout); sent the error reply")
+                return self.safeReply(for: context)
+            }
+        } else {
+            reply = await dispatch(context)
+        }
+        return finish(reply, context: context, summary: summary)
+    }
+
+    /// The always-valid reply for a request whose handler could not answer in time: the
+    /// localized apology (empty for session ends and events), with no handler run.
+    /// - Parameter body: the request body.
+    /// - Returns: the apology response, or the rejection if the body is not a request for this skill.
+    public func timeoutResult(body: some Collection<UInt8>) -> SkillResult {
+        let envelope: RequestEnvelope
+        do {
+            envelope = try RequestEnvelope(jsonBytes: body)
+        } catch {
+            return reject(SkillError(.malformedRequest, error.description, underlying: error), summary: RequestSummary())
+        }
+        let summary = RequestSummary(requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+        let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
+        context.logger.error("the handler did not answer in time; sent the error reply", metadata: ["type": envelope.request.type])
+        return finish(safeReply(for: context), context: context, summary: summary)
+    }
+
+    private func reject(_ error: SkillError, summary: RequestSummary) -> SkillResult {
+        logger.debug("rejected request: \(error.message)", metadata: ["code": error.code.name])
+        return SkillResult(outcome: .rejected(error), body: error.jsonBytes, summary: summary)
+    }
+
+    /// Builds the envelope, enforces Alexa's rules, and encodes it.
+    private func finish(_ reply: SkillResponse, context: RequestContext, summary: RequestSummary) -> SkillResult {
+        var envelope = makeEnvelope(reply, context: context)
+        var problems = ResponseLimits.violations(of: envelope, for: context.envelope.request)
+        var body = problems.isEmpty ? envelope.jsonBytes : []
+        if problems.isEmpty && body.count > ResponseLimits.maximumResponseBytes {
+            problems.append("the response is \(body.count) bytes; the limit is \(ResponseLimits.maximumResponseBytes)")
+        }
+        if !problems.isEmpty {
+            for problem in problems {
+                context.logger.error("invalid response replaced by a safe reply: \(problem)", metadata: ["limit": "response"])
+            }
+            envelope = makeEnvelope(safeReply(for: context), context: context, carryAttributes: false)
+            body = envelope.jsonBytes
+        }
+        return SkillResult(outcome: .response(envelope), body: body, summary: summary)
+    }
+
+    private func makeEnvelope(_ reply: SkillResponse, context: RequestContext, carryAttributes: Bool = true) -> ResponseEnvelope {
+        var attributes = reply.sessionAttributes
+        if attributes == nil, carryAttributes, let carried = context.envelope.session?.attributes, !carried.isEmpty {
+            attributes = carried
+        }
+        return ResponseEnvelope(sessionAttributes: attributes, response: reply.response)
+    }
+}

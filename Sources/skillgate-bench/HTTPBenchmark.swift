@@ -1,0 +1,144 @@
+import Foundation
+import SkillGate
+
+/// Drives `ride-hailer serve` (release build, verification off) with `wrk` using keep-alive POSTs
+/// of a linked OrderRideIntent, and prints requests/s, p50/p99 latency, errors and peak RSS.
+enum HTTPBenchmark {
+    static func run(duration: Int, connections: Int, threads: Int) async -> Int32 {
+        let directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let server = directory.appendingPathComponent("ride-hailer")
+        guard FileManager.default.isExecutableFile(atPath: server.path) else {
+            print("ride-hailer is not built beside skillgate-bench: run `swift build -c release` first")
+            return 2
+        }
+        guard let wrk = which("wrk") else {
+            print("wrk is not installed: apt-get install -y wrk")
+            return 2
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("skillgate-bench-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: work) }
+            let body = TestRequestBody.linkedOrder
+            let script = """
+                wrk.method = "POST"
+                wrk.body = [[\(String(decoding: body, as: UTF8.self))]]
+                wrk.headers["Content-Type"] = "application/json"
+                """
+            try script.write(to: work.appendingPathComponent("post.lua"), atomically: true, encoding: .utf8)
+            let port = try freePort()
+            let process = Process()
+            process.executableURL = server
+            process.arguments = ["serve", "--port", "\(port)", "--no-verify"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["LOG_LEVEL"] = environment["LOG_LEVEL"] ?? "info"
+            process.environment = environment
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            try process.run()
+            defer {
+                process.terminate()
+                process.waitUntilExit()
+            }
+            guard try await waitUntilServing(port: port) else {
+                print("ride-hailer serve did not start on port \(port)")
+                return 1
+            }
+            let startupRSS = residentKilobytes(pid: process.processIdentifier, field: "VmRSS:")
+            print("SkillGate HTTP benchmark: ride-hailer serve (release, --no-verify, access log on → /dev/null)")
+            print("  wrk -t\(threads) -c\(connections) -d\(duration)s --latency, keep-alive POST of a linked OrderRideIntent (\(body.count) B)")
+            let output = try capture(wrk, ["-t\(threads)", "-c\(connections)", "-d\(duration)s", "--latency", "-s", work.appendingPathComponent("post.lua").path, "http://127.0.0.1:\(port)/"])
+            let peak = residentKilobytes(pid: process.processIdentifier, field: "VmHWM:")
+            print(WrkSummary(output).report)
+            print("  server RSS: \(startupRSS / 1024) MB at start-up, peak \(peak / 1024) MB")
+            return 0
+        } catch {
+            print("benchmark failed: \(error)")
+            return 1
+        }
+    }
+
+    static func which(_ name: String) -> String? {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/bin:/usr/sbin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func capture(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func waitUntilServing(port: Int) async throws -> Bool {
+        for _ in 0..<200 {
+            if let output = try? capture("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health"]),
+                output == "200"
+            {
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    static func residentKilobytes(pid: Int32, field: String) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
+            return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "0") ?? 0
+        }
+        return 0
+    }
+
+    static func freePort() throws -> Int {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
+        }
+        guard bound == 0 else { throw BenchmarkError(description: "cannot bind a loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// The figures out of wrk's `--latency` output.
+struct WrkSummary {
+    let requestsPerSecond: String
+    let p50: String
+    let p99: String
+    let socketErrors: String
+    let non2xx: String
+
+    init(_ output: String) {
+        func value(after label: String) -> String? {
+            guard let line = output.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }) else { return nil }
+            return line.trimmingCharacters(in: .whitespaces).dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+        }
+        requestsPerSecond = value(after: "Requests/sec:") ?? "?"
+        p50 = value(after: "50%") ?? "?"
+        p99 = value(after: "99%") ?? "?"
+        socketErrors = value(after: "Socket errors:") ?? "none"
+        non2xx = value(after: "Non-2xx or 3xx responses:") ?? "0"
+    }
+
+    var report: String {
+        "  requests/s: \(requestsPerSecond)\n  latency p50: \(p50), p99: \(p99)\n  socket errors: \(socketErrors); non-2xx responses: \(non2xx)"
+    }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+}

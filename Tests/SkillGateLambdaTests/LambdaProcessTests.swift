@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+/// The built `ride-hailer` sample as a real child process in `lambda` mode against the fake
+/// Runtime API, compared with the same binary's `stdio --lines` output.
+struct LambdaProcessTests {
+    static let skillID = "amzn1.ask.skill.ride-hailer"
+
+    /// The `ride-hailer` binary beside the test bundle, or nil when it was not built.
+    static let rideHailer: String? = {
+        var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("ride-hailer").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        print("LambdaProcessTests: skipping: no built ride-hailer binary beside the tests (run `swift build` first)")
+        return nil
+    }()
+
+    /// The package root (for the oracle script and its venv).
+    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A Ride Hailer request envelope.
+    static func request(_ id: String, _ request: String, token: String? = nil, skillID: String = skillID) -> String {
+        let user = token.map { #"{"userId":"amzn1.ask.account.T","accessToken":"\#($0)"}"# } ?? #"{"userId":"amzn1.ask.account.T"}"#
+        return #"{"version":"1.0","session":{"new":true,"sessionId":"amzn1.echo-api.session.t","application":{"applicationId":"\#(skillID)"},"attributes":{},"user":\#(user)},"context":{"System":{"application":{"applicationId":"\#(skillID)"},"user":\#(user),"device":{"deviceId":"d","supportedInterfaces":{}},"apiEndpoint":"https://api.amazonalexa.com"}},"request":{"requestId":"\#(id)","timestamp":"2020-01-01T00:00:00Z","locale":"en-US",\#(request)}}"#
+    }
+
+    /// Launch, linked and unlinked intents, an outage (a handler that throws), session end,
+    /// can-fulfill and an event; then the oracle's requests when its venv exists.
+    static func corpus() -> [String] {
+        let order = #""type":"IntentRequest","intent":{"name":"OrderRideIntent","slots":{"destination":{"name":"destination","value":"work"}}}"#
+        var lines = [
+            request("r1", #""type":"LaunchRequest""#),
+            request("r2", order, token: "demo-token-alice"),
+            request("r3", order),
+            request("r4", order, token: "demo-token-outage"),
+            request("r5", #""type":"IntentRequest","intent":{"name":"RideHailerAvailabilityByCity","slots":{"city":{"name":"city","value":"Dallas"}}}"#),
+            request("r6", #""type":"SessionEndedRequest","reason":"USER_INITIATED""#),
+            request("r7", #""type":"CanFulfillIntentRequest","intent":{"name":"OrderRideIntent","slots":{}}"#),
+            request("r8", #""type":"AlexaSkillEvent.SkillEnabled""#),
+        ]
+        let python = packageRoot.appendingPathComponent(".build-oracle/venv/bin/python3").path
+        let script = packageRoot.appendingPathComponent("Tests/RideHailerTests/Oracle/oracle.py").path
+        if FileManager.default.isExecutableFile(atPath: python), let output = try? runBlocking(python, [script, "--emit-requests"], input: "", environment: [:]).stdout {
+            lines += output.split(separator: "\n").map(String.init)
+        } else {
+            print("LambdaProcessTests: the oracle corpus is skipped: \(python) is missing")
+        }
+        return lines
+    }
+
+    /// Runs a program to completion with `input` on stdin, waiting on a thread of its own (not on
+    /// the cooperative pool the parallel tests share).
+    static func run(_ path: String, _ arguments: [String], input: String = "", environment: [String: String] = [:]) async throws
+        -> (status: Int32, stdout: String)
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(path, arguments, input: input, environment: environment) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ path: String, _ arguments: [String], input: String, environment: [String: String]) throws
+        -> (status: Int32, stdout: String)
+    {
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("lambda-input-\(UUID().uuidString)")
+        try Data(input.utf8).write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardInput = try FileHandle(forReadingFrom: inputFile)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Starts `ride-hailer` in Lambda mode against `fake`.
+    static func startLambda(_ binary: String, fake: FakeRuntimeAPI, arguments: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["AWS_LAMBDA_RUNTIME_API"] = "127.0.0.1:\(fake.port)"
+        environment["LOG_LEVEL"] = "error"
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits up to 20 s for `process` to exit; true when it did.
+    static func waitForExit(_ process: Process) async -> Bool {
+        await eventually { !process.isRunning }
+    }
+
+    @Test("the corpus through `ride-hailer` on Lambda matches `ride-hailer stdio --lines` byte for byte; SIGTERM exits 0")
+    func corpusMatchesStdio() async throws {
+        guard let binary = Self.rideHailer else { return }
+        let corpus = Self.corpus()
+        let stdio = try await Self.run(binary, ["stdio", "--lines"], input: corpus.joined(separator: "\n") + "\n", environment: ["LOG_LEVEL": "error"])
+        #expect(stdio.status == 0)
+        let expected = stdio.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        try #require(expected.count == corpus.count)
+
+        let fake = try FakeRuntimeAPI()
+        fake.enqueue(FakeRuntimeAPI.Event(requestID: "cold", body: Array(corpus[0].utf8)))
+        let started = ContinuousClock.now
+        let process = try Self.startLambda(binary, fake: fake)
+        let first = try #require(await fake.reports(count: 1).first)
+        print("LambdaProcessTests: cold start (spawn to first answer, this build): \(started.duration(to: first.receivedAt))")
+        for (index, line) in corpus.enumerated() {
+            fake.enqueue(FakeRuntimeAPI.Event(requestID: "req-\(index)", body: Array(line.utf8)))
+        }
+        let reports = await fake.reports(count: corpus.count + 1)
+        #expect(await eventually { fake.waitingPolls == 1 })
+        process.terminate()
+        #expect(await Self.waitForExit(process))
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+
+        try #require(reports.count == corpus.count + 1)
+        #expect(first.text == expected[0])
+        for (index, report) in reports.dropFirst().enumerated() {
+            #expect(report.requestID == "req-\(index)")
+            #expect(report.kind == .response)
+            #expect(report.text == expected[index], "request \(index)")
+        }
+        #expect(Set(fake.calls.map(\.remoteAddress)).count == 1)
+        await fake.shutdown()
+    }
+
+    @Test("`ride-hailer` on Lambda sends another skill's request to the error endpoint with stdio's message")
+    func wrongSkillToErrorEndpoint() async throws {
+        guard let binary = Self.rideHailer else { return }
+        let other = Self.request("x1", #""type":"LaunchRequest""#, skillID: "amzn1.ask.skill.someone-else")
+        let stdio = try await Self.run(binary, ["stdio", "--lines"], input: other + "\n", environment: ["LOG_LEVEL": "error"])
+        let stdioError = try #require(try JSONSerialization.jsonObject(with: Data(stdio.stdout.utf8)) as? [String: [String: String]])
+
+        let fake = try FakeRuntimeAPI()
+        let process = try Self.startLambda(binary, fake: fake, arguments: ["lambda"])
+        fake.enqueue(FakeRuntimeAPI.Event(requestID: "x1", body: Array(other.utf8)))
+        let report = try #require(await fake.reports(count: 1).first)
+        process.terminate()
+        #expect(await Self.waitForExit(process))
+        #expect(process.terminationStatus == 0)
+
+        #expect(report.kind == .error)
+        #expect(report.headers["Lambda-Runtime-Function-Error-Type"] == "SkillGate.applicationIdMismatch")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(report.body)) as? [String: Any])
+        #expect(body["errorType"] as? String == "SkillGate.applicationIdMismatch")
+        #expect(body["errorMessage"] as? String == stdioError["error"]?["message"])
+        await fake.shutdown()
+    }
+
+    @Test("`ride-hailer lambda` without AWS_LAMBDA_RUNTIME_API exits 78 with a message")
+    func missingRuntimeAPI() throws {
+        guard let binary = Self.rideHailer else { return }
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "AWS_LAMBDA_RUNTIME_API")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["lambda"]
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 78)
+        #expect(message.contains("AWS_LAMBDA_RUNTIME_API is not set"))
+    }
+}

@@ -1,0 +1,43 @@
+import Glibc
+
+/// A TCP socket listening on 127.0.0.1 at a port the kernel picked, which never accepts: the kernel
+/// completes connections into the backlog, so a client connects and then hears nothing.
+final class LoopbackListener: Sendable {
+    let port: Int
+    private let fd: Int32
+
+    init() throws {
+        (fd, port) = try Self.bindLoopback()
+        guard listen(fd, 8) == 0 else {
+            close(fd)
+            throw TLSTestError("listen on 127.0.0.1 failed (errno \(errno))")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// A port that was free a moment ago (bound to 127.0.0.1:0, then closed), for servers that must be told a port.
+    static func freePort() throws -> Int {
+        let (fd, port) = try bindLoopback()
+        close(fd)
+        return port
+    }
+
+    private static func bindLoopback() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TLSTestError("socket() failed (errno \(errno))") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else {
+            close(fd)
+            throw TLSTestError("could not bind 127.0.0.1:0 (errno \(errno))")
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
