@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "SkillGateVerification", dependencies: ["COpenSSL", "SkillGateLogging"]),
         // An AWS Lambda custom-runtime loop over the Runtime API; knows nothing about Alexa.
         .target(name: "SkillGateLambda", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+        // OAuth 2.0 token-endpoint checks for `skillgate doctor`.
+        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging"]),
         // Author-facing: Skill, routes, the linking gate, responses, run modes.
         .target(
             name: "SkillGate",
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateTesting"]),
         .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging"]),
+        .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateEndpointTests",
             dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting"]

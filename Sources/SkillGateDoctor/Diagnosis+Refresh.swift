@@ -1,0 +1,108 @@
+extension Diagnosis {
+    /// 5: a refresh with the refresh token works.
+    func refreshCheck() -> CheckResult {
+        let calls = observations.refreshCalls
+        guard let last = calls.last else { return notTested(.refresh, whyNoRefresh) }
+        if let success = observations.successfulRefresh, let answer = success.answer {
+            let after = calls.count > 1 ? ", after HTTP Basic was rejected" : ""
+            let rotation = observations.rotated == true ? " and a new refresh token" : ""
+            return CheckResult(
+                .refresh, .pass,
+                "A refresh (\(success.method.label)\(after)) answered 200 with a new access token\(rotation) in "
+                    + "\(answer.http.elapsed.measured).")
+        }
+        if let failure = last.failure { return unreachable(.refresh, failure, calling: "the refresh") }
+        let said = calls.compactMap { call in call.answer.map { "\(call.method.label): \($0.summary)" } }
+        let reason =
+            "The refresh was refused (\(said.joined(separator: "; "))): Alexa cannot renew the access "
+            + "token, so users must link again whenever it expires."
+        guard let answer = calls.first?.answer else { return CheckResult(.refresh, .fail, reason) }
+        return CheckResult(.refresh, .fail, reason, fix: Self.exchangeFix(for: answer, refreshing: true))
+    }
+
+    /// 5: the OLD refresh token still works right after a refresh (a grace period for rotation).
+    func refreshTokenReuseCheck() -> CheckResult {
+        guard let call = observations.reuseCall else {
+            if !observations.refreshCalls.isEmpty, observations.successfulRefresh == nil {
+                return notTested(.refreshTokenReuse, "the refresh failed")
+            }
+            return notTested(.refreshTokenReuse, whyNoRefresh)
+        }
+        if let failure = call.failure {
+            return unreachable(.refreshTokenReuse, failure, calling: "the reuse of the old refresh token")
+        }
+        guard let answer = call.answer else { return notTested(.refreshTokenReuse, "no answer") }
+        let rotated = observations.rotated == true
+        if answer.kind == .tokens {
+            return CheckResult(
+                .refreshTokenReuse, .pass,
+                rotated
+                    ? "The old refresh token still worked right after the rotation: the server has a grace period."
+                    : "The server keeps the refresh token (no rotation), and it still worked after a refresh.")
+        }
+        if rotated {
+            return CheckResult(
+                .refreshTokenReuse, .fail,
+                "The OLD refresh token was refused right after a refresh (\(answer.summary)): rotation without a "
+                    + "grace period. When Alexa misses a refresh answer it retries with the old token; the retry "
+                    + "fails (servers with reuse detection then revoke every token) and the user is unlinked.",
+                fix: "Keep the previous refresh token valid for at least 30 s after issuing a new one (a reuse "
+                    + "interval or grace period), or do not rotate refresh tokens.")
+        }
+        return CheckResult(
+            .refreshTokenReuse, .fail,
+            "The refresh token stopped working after one refresh (\(answer.summary)) and no new one was issued: "
+                + "Alexa cannot refresh a second time.",
+            fix: "Either keep refresh tokens valid after use, or return a new refresh_token with every refresh "
+                + "(and keep the old one valid for at least 30 s).")
+    }
+
+    /// 5: with `--probe`, the access token issued before a refresh still works after it.
+    func oldAccessTokenCheck() -> CheckResult {
+        guard options.probeURL != nil else {
+            return CheckResult(
+                .oldAccessToken, .info,
+                "Not tested: give --probe URL (a resource endpoint that accepts the access token) to check that "
+                    + "the old access token survives a refresh.")
+        }
+        guard let fresh = observations.freshProbe else {
+            return notTested(.oldAccessToken, "no access token was issued to probe with")
+        }
+        let freshAnswer: HTTPAnswer
+        switch fresh {
+        case .failure(let failure):
+            return unreachable(.oldAccessToken, failure, calling: "the probe")
+        case .success(let answer):
+            freshAnswer = answer
+        }
+        guard freshAnswer.isSuccess else {
+            return CheckResult(
+                .oldAccessToken, .warn,
+                "Could not check: the probe answered \(freshAnswer.status) to a freshly issued access token.",
+                fix: "Pass a --probe URL that answers 2xx to a valid Bearer token (for example the user-profile "
+                    + "endpoint your skill calls).")
+        }
+        guard let old = observations.oldProbe else {
+            return notTested(.oldAccessToken, "no refresh succeeded after the probed access token was issued")
+        }
+        switch old {
+        case .failure(let failure):
+            return unreachable(.oldAccessToken, failure, calling: "the probe")
+        case .success(let answer) where answer.isSuccess:
+            return CheckResult(
+                .oldAccessToken, .pass,
+                "The access token issued before the refresh still worked after it (\(answer.status)).")
+        case .success(let answer) where answer.status == 401 || answer.status == 403:
+            return CheckResult(
+                .oldAccessToken, .fail,
+                "The access token issued before the refresh was refused after it (\(answer.status)): requests "
+                    + "that carry it until it expires fail, and users are told to link again.",
+                fix: "Do not revoke access tokens when refreshing: let each live until its expires_in.")
+        case .success(let answer):
+            return CheckResult(
+                .oldAccessToken, .warn,
+                "The probe answered \(answer.status) to the old access token after the refresh (2xx was expected).",
+                fix: "Check the probe endpoint: it answered 2xx to the same token before the refresh.")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+public import SkillGateLogging
+
+/// The engine behind `skillgate doctor`: calls a skill's OAuth 2.0 token endpoint the way Alexa does and
+/// names every account-linking failure Amazon's troubleshooting guides describe, with the fix.
+///
+/// ```swift
+/// let options = try Doctor.parseArguments(arguments)
+/// let report = await Doctor(options: options, logger: logger).run()
+/// print(report.render(options.outputFormat), terminator: "")
+/// exit(report.hasFailures ? 1 : 0)
+/// ```
+/// The calls it makes, in order, are documented on `DoctorRun`: a code exchange (the code is spent), up to
+/// four refreshes, two deliberately bad requests, and two probes of the resource endpoint with `--probe`.
+public struct Doctor: Sendable {
+    /// What to check.
+    public let options: DoctorOptions
+    /// Receives a line per call at debug level (secrets never appear).
+    public let logger: Logger
+
+    /// Creates a doctor.
+    /// - Parameters:
+    ///   - options: the endpoint, credentials, grant and thresholds.
+    ///   - logger: where progress goes.
+    public init(options: DoctorOptions, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Runs every check. Never throws: a network failure becomes an ERROR verdict in the report.
+    /// - Returns: one result per ``CheckID``, with every secret shortened to its last four characters.
+    public func run() async -> DoctorReport {
+        let client = DoctorHTTPClient(timeout: options.requestTimeout)
+        defer { client.invalidate() }
+        var run = DoctorRun(options: options, client: client, logger: logger)
+        await run.perform()
+        let scrubber = SecretScrubber(secrets: run.secrets)
+        let checks = Diagnosis(options: options, observations: run.observations).checks().map { scrubber.scrub($0) }
+        return DoctorReport(
+            tokenURL: options.tokenURL.absoluteString,
+            clientID: options.clientID,
+            clientSecret: redacted(options.clientSecret),
+            grant: options.grant.redactedDescription,
+            checks: checks
+        )
+    }
+}

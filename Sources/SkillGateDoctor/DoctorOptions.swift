@@ -1,0 +1,103 @@
+public import Foundation
+import SkillGateLogging
+
+/// What `skillgate doctor` checks: a token endpoint, the client's credentials, and the grant to start from.
+///
+/// Build one with ``Doctor/parseArguments(_:)`` or directly. The thresholds are configurable so tests can use
+/// short ones; the defaults are Alexa's.
+public struct DoctorOptions: Sendable {
+    /// How the run gets its first tokens.
+    public enum Grant: Sendable, Equatable {
+        /// Exchange an authorization code, as Alexa does when a user links. The code is single-use: the run spends it.
+        case authorizationCode(code: String, redirectURI: String)
+        /// Start from a refresh token the server issued earlier (the code exchange is then not checked).
+        case refreshToken(String)
+    }
+
+    /// How the command line prints the report.
+    public enum OutputFormat: String, Sendable {
+        /// A readable list (``DoctorReport/renderText()``).
+        case text
+        /// Machine-readable JSON (``DoctorReport/renderJSON()``).
+        case json
+    }
+
+    /// The skill's Access Token URI.
+    public var tokenURL: URL
+    /// The client ID configured in the Alexa developer console.
+    public var clientID: String
+    /// The client secret configured in the Alexa developer console. Never printed in full.
+    public var clientSecret: String
+    /// The grant the run starts from.
+    public var grant: Grant
+    /// A resource endpoint that accepts the access token as a Bearer token (RFC 6750), used to check that the
+    /// old access token survives a refresh. Optional.
+    public var probeURL: URL?
+    /// How the report should be printed.
+    public var outputFormat: OutputFormat
+    /// The limit for each HTTP call; a call that takes longer is a network error, not a verdict on the server.
+    public var requestTimeout: Duration
+    /// A token answer slower than this is a WARN (Amazon asks for answers within 2 s).
+    public var slowAnswerWarning: Duration
+    /// A token answer slower than this is a FAIL (Alexa gives up after about 4.5 s).
+    public var slowAnswerFailure: Duration
+
+    /// Creates options.
+    /// - Parameters:
+    ///   - tokenURL: the Access Token URI.
+    ///   - clientID: the client ID.
+    ///   - clientSecret: the client secret.
+    ///   - grant: an authorization code with its redirect URI, or a refresh token.
+    ///   - probeURL: an optional resource endpoint that accepts the access token.
+    ///   - outputFormat: text (default) or JSON.
+    ///   - requestTimeout: the limit for each HTTP call, 10 s by default.
+    ///   - slowAnswerWarning: the answer time above which the answer-time check WARNs, 2 s by default.
+    ///   - slowAnswerFailure: the answer time above which the answer-time check FAILs, 4.5 s by default.
+    public init(
+        tokenURL: URL,
+        clientID: String,
+        clientSecret: String,
+        grant: Grant,
+        probeURL: URL? = nil,
+        outputFormat: OutputFormat = .text,
+        requestTimeout: Duration = .seconds(10),
+        slowAnswerWarning: Duration = .seconds(2),
+        slowAnswerFailure: Duration = .milliseconds(4500)
+    ) {
+        self.tokenURL = tokenURL
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.grant = grant
+        self.probeURL = probeURL
+        self.outputFormat = outputFormat
+        self.requestTimeout = requestTimeout
+        self.slowAnswerWarning = slowAnswerWarning
+        self.slowAnswerFailure = slowAnswerFailure
+    }
+}
+
+extension DoctorOptions: CustomStringConvertible, CustomReflectable {
+    /// A one-line summary with every secret shortened to its last four characters.
+    public var description: String {
+        "DoctorOptions(tokenURL: \(tokenURL.absoluteString), clientID: \(clientID), "
+            + "clientSecret: \(redacted(clientSecret)), grant: \(grant.redactedDescription)"
+            + (probeURL.map { ", probeURL: \($0.absoluteString)" } ?? "") + ")"
+    }
+
+    /// A mirror without the secrets, so `dump(options)` cannot leak them either.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["description": description])
+    }
+}
+
+extension DoctorOptions.Grant {
+    /// The grant with its secrets shortened, for reports and logs.
+    var redactedDescription: String {
+        switch self {
+        case .authorizationCode(let code, let redirectURI):
+            "authorization code \(redacted(code)) (redirect_uri \(redirectURI))"
+        case .refreshToken(let token):
+            "refresh token \(redacted(token))"
+        }
+    }
+}

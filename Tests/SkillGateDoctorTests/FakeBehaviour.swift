@@ -1,0 +1,45 @@
+/// One way the fake token endpoint can misbehave (one at a time), or not at all.
+enum Misbehaviour: String, Sendable, CaseIterable {
+    /// Follows the RFCs and Amazon's guidance.
+    case none
+    /// `expires_in` 300 (under Alexa's 6 minutes).
+    case shortExpiresIn
+    /// `expires_in` 1800 (under Amazon's recommended hour).
+    case halfHourExpiresIn
+    /// No `expires_in`.
+    case missingExpiresIn
+    /// No refresh token from the code exchange (Google without `access_type=offline`).
+    case noRefreshToken
+    /// Token responses form-encoded (as GitHub answers).
+    case formEncoded
+    /// `refresh_token_expires_in` of 30 days.
+    case shortRefreshLifetime
+    /// Rotates refresh tokens with no grace period: the old one is refused once used.
+    case rotationWithoutGrace
+    /// Revokes every access token on refresh.
+    case revokeAccessOnRefresh
+    /// Answers `invalid_grant` for wrong client credentials (a client fault dressed as a dead link).
+    case invalidGrantForBadClient
+    /// Answers 500 for an unknown refresh token.
+    case serverErrorForBadToken
+    /// Error answers as HTML.
+    case nonJSONErrors
+    /// Accepts only HTTP Basic client authentication.
+    case onlyBasic
+    /// Accepts only client credentials in the body.
+    case onlyBody
+    /// Body credentials for the code exchange only; refresh accepts only HTTP Basic.
+    case bodyForCodeOnly
+}
+
+/// How the fake token endpoint behaves.
+struct FakeBehaviour: Sendable {
+    /// The misbehaviour, if any.
+    var misbehaviour: Misbehaviour = .none
+    /// A delay before answering the code exchange (the slow-answer checks).
+    var codeExchangeDelay: Duration?
+    /// Send `expires_in` as a numeric string ("3600") rather than a number.
+    var expiresInAsString = false
+    /// How long a rotated refresh token stays valid.
+    var gracePeriod: Duration = .seconds(30)
+}
