@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SkillGateHTTP", targets: ["SkillGateHTTP"]),
         .library(name: "SkillGateVerification", targets: ["SkillGateVerification"]),
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
+        .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
         .executable(name: "skillgate-bench", targets: ["skillgate-bench"]),
     ],
@@ -35,10 +36,20 @@ let package = Package(
         // Author-facing: Skill, routes, the linking gate, responses, run modes.
         .target(
             name: "SkillGate",
-            dependencies: ["SkillGateModel", "SkillGateLogging", "SkillGateHTTP", "SkillGateVerification", "SkillGateLambda"]
+            dependencies: [
+                "SkillGateModel", "SkillGateLogging", "SkillGateHTTP", "SkillGateVerification", "SkillGateLambda",
+            ]
         ),
         // Run a skill in-process with no sockets; request builders for tests.
         .target(name: "SkillGateTesting", dependencies: ["SkillGate"]),
+        // The command-line tool: request, replay, lint, new, doctor.
+        .executableTarget(
+            name: "skillgate",
+            dependencies: [
+                "SkillGate", "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateLogging",
+                "SkillGateDoctor",
+            ]
+        ),
         // The in-process benchmark.
         .executableTarget(name: "skillgate-bench", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification"]),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
@@ -48,6 +59,7 @@ let package = Package(
             path: "Samples/RideHailer",
             exclude: ["README.md", "Data", "skill-package", "Replay"]
         ),
+
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
@@ -58,6 +70,7 @@ let package = Package(
             name: "SkillGateEndpointTests",
             dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting"]
         ),
+        .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel"]),
         .testTarget(
             name: "RideHailerTests", dependencies: ["SkillGateModel", "SkillGateTesting", "SkillGateHTTP", "SkillGateVerification"],
             exclude: ["Oracle"]
@@ -72,4 +85,3 @@ for target in package.targets where target.type != .system {
         .enableUpcomingFeature("InternalImportsByDefault"),
     ]
 }
-

@@ -1,0 +1,102 @@
+import SkillGateLogging
+import SkillGateModel
+
+/// Prints what `replay` sends and gets back, turn by turn, and the final tally, on stdout.
+struct Transcript {
+    /// Whether to print only failing turns and the summary.
+    let quiet: Bool
+
+    /// What a turn was, for its first line.
+    struct TurnLabel {
+        /// The turn number in its file.
+        let number: Int
+        /// The sent envelope.
+        let envelope: JSONValue
+        /// Whether this turn opened a session in a conversation.
+        let opensSession: Bool
+    }
+
+    /// The start of a file.
+    /// - Parameter text: the file and what it is.
+    func file(_ text: String) {
+        if !quiet { Console.out("\n\(text)\n") }
+    }
+
+    /// One request and its answer, and whether the expectations held.
+    /// - Parameters:
+    ///   - label: what was sent.
+    ///   - answer: what came back.
+    ///   - mismatches: expectations that failed.
+    ///   - checks: how many checks ran (0: the file has no expectations for this answer).
+    ///   - note: a last line such as `expectations updated`.
+    func turn(_ label: TurnLabel, answer: SkillAnswer, mismatches: [Mismatch], checks: Int, note: String? = nil) {
+        if quiet && mismatches.isEmpty { return }
+        var text = "  " + describe(label) + "\n"
+        if let rejection = answer.rejection {
+            text += "     rejected: \(rejection.code): \(rejection.message)\(answer.status.map { " (HTTP \($0))" } ?? "")\n"
+        } else {
+            text += "     speech: \(answer.speech ?? "(none)")\n"
+            if let reprompt = answer.repromptSpeech { text += "     reprompt: \(reprompt)\n" }
+            let session = answer.shouldEndSession.map { $0 ? "ended" : "open" } ?? "(shouldEndSession absent)"
+            text += "     card: \(answer.cardType ?? "none") · session: \(session)\n"
+            if !answer.sessionAttributes.isEmpty {
+                text += "     attributes: \(JSONValue.object(answer.sessionAttributes).jsonString)\n"
+            }
+        }
+        text += results(mismatches: mismatches, checks: checks)
+        if let note { text += "     \(note)\n" }
+        Console.out(text)
+    }
+
+    /// A turn that could not be sent, reported as a failure.
+    /// - Parameters:
+    ///   - number: the turn number.
+    ///   - what: the turn's action.
+    ///   - problem: why it failed.
+    func failedTurn(number: Int, what: String, problem: String) {
+        Console.out("  \(number)  \(what)\n     FAIL: \(problem)\n")
+    }
+
+    /// The closing tally.
+    /// - Parameter tally: the counts.
+    func summary(_ tally: ReplayTally) {
+        var text =
+            "\nreplay: \(tally.files) file\(tally.files == 1 ? "" : "s"), \(tally.requests) request\(tally.requests == 1 ? "" : "s"): "
+        text += "\(tally.passed) passed, \(tally.failed) failed"
+        if tally.unchecked > 0 { text += ", \(tally.unchecked) without expectations" }
+        if tally.updated > 0 { text += ", \(tally.updated) file\(tally.updated == 1 ? "" : "s") updated" }
+        if tally.badFiles > 0 { text += ", \(tally.badFiles) unreadable file\(tally.badFiles == 1 ? "" : "s")" }
+        text += "\n"
+        for failure in tally.failures { text += "FAILED \(failure)\n" }
+        Console.out(text)
+    }
+
+    private func results(mismatches: [Mismatch], checks: Int) -> String {
+        if checks == 0 { return "     (no expectations)\n" }
+        if mismatches.isEmpty { return "     ok: \(checks) check\(checks == 1 ? "" : "s") passed\n" }
+        var text = "     FAIL: \(mismatches.count) difference\(mismatches.count == 1 ? "" : "s")\n"
+        for mismatch in mismatches {
+            text += "       \(mismatch.field)\n         expected: \(mismatch.expected)\n         actual:   \(mismatch.actual)\n"
+        }
+        return text
+    }
+
+    private func describe(_ label: TurnLabel) -> String {
+        let request = label.envelope["request"]
+        var text = "\(label.number)  \(request?["type"]?.stringValue ?? "(no request type)")"
+        if let intent = request?["intent"]?["name"]?.stringValue {
+            text += " " + intent
+            let slots = (request?["intent"]?["slots"]?.objectValue ?? [:]).compactMap { member -> String? in
+                member.value["value"]?.stringValue.map { "\(member.key)=\($0)" }
+            }
+            if !slots.isEmpty { text += " {" + slots.joined(separator: ", ") + "}" }
+        }
+        if let reason = request?["reason"]?.stringValue { text += " " + reason }
+        let token =
+            label.envelope["context"]?["System"]?["user"]?["accessToken"]?.stringValue
+            ?? label.envelope["session"]?["user"]?["accessToken"]?.stringValue
+        text += token.map { " · linked \(redacted($0))" } ?? " · unlinked"
+        if label.opensSession { text += " · new session" }
+        return text
+    }
+}
