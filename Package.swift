@@ -70,7 +70,7 @@ let package = Package(
             name: "SkillGateEndpointTests",
             dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting"]
         ),
-        .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel"]),
+        .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTesting"]),
         .testTarget(
             name: "RideHailerTests", dependencies: ["SkillGateModel", "SkillGateTesting", "SkillGateHTTP", "SkillGateVerification"],
             exclude: ["Oracle"]

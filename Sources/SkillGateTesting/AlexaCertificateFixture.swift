@@ -31,6 +31,8 @@ public struct AlexaCertificateFixture: Sendable {
     public let leafKeyEncryptedPEM: [UInt8]
     /// An EC (not RSA) private key.
     public let ecKeyPEM: [UInt8]
+    /// An RSA private key unrelated to any certificate here (signs, but never verifies).
+    public let otherKeyPEM: [UInt8]
     /// Signing certificate + intermediate: what Alexa serves.
     public let chainPEM: [UInt8]
     /// The signing certificate alone (intermediate missing).
@@ -143,6 +145,7 @@ public struct AlexaCertificateFixture: Sendable {
         try openssl.run(["pkey", "-in", "leaf.key", "-traditional", "-out", "leaf-rsa.key"])
         try openssl.run(["pkey", "-in", "leaf.key", "-aes256", "-passout", "pass:secret", "-out", "leaf-encrypted.key"])
         try openssl.run(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.key"])
+        try openssl.run(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "other.key"])
         let body = Array(#"{"version":"1.0","request":{"type":"LaunchRequest","requestId":"amzn1.echo-api.request.1"}}"#.utf8)
         try openssl.write(body, to: "body.json")
         try openssl.run(["dgst", "-sha256", "-sign", "leaf.key", "-out", "body.sig", "body.json"])
@@ -155,6 +158,7 @@ public struct AlexaCertificateFixture: Sendable {
             leafKeyTraditionalPEM: try openssl.read("leaf-rsa.key"),
             leafKeyEncryptedPEM: try openssl.read("leaf-encrypted.key"),
             ecKeyPEM: try openssl.read("ec.key"),
+            otherKeyPEM: try openssl.read("other.key"),
             chainPEM: try openssl.read("leaf.pem") + intermediate,
             leafOnlyPEM: try openssl.read("leaf.pem"),
             expiredChainPEM: try openssl.read("expired.pem") + intermediate,
