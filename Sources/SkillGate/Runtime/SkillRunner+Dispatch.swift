@@ -1,7 +1,7 @@
 /// Routing: which route answers a request, and what answers when none does.
 extension SkillRunner {
     func dispatch(_ context: RequestContext) async -> SkillResponse {
-        let request = context.envelope.request
+        let request = context.storage.envelope.request
         switch request {
         case .launch:
             guard let route = table.launch else { return defaultWelcome(context) }
@@ -59,7 +59,7 @@ extension SkillRunner {
             context.logger.warning("handler failed with a spoken reply: \(String(describing: error))")
             return speakable.response(locale: context.locale)
         }
-        context.logger.error("handler failed: \(String(describing: error))", metadata: ["type": context.envelope.request.type])
+        context.logger.error("handler failed: \(String(describing: error))", metadata: ["type": context.storage.envelope.request.type])
         if let route = table.errorHandler, case .errorHandler(let handler) = route.body {
             do {
                 return try await handler(error, context)
@@ -73,7 +73,7 @@ extension SkillRunner {
     /// The reply that is always valid for the request: empty for session ends and events, the
     /// table's answer for can-fulfill, and the localized apology otherwise.
     func safeReply(for context: RequestContext) -> SkillResponse {
-        switch context.envelope.request {
+        switch context.storage.envelope.request {
         case .sessionEnded, .event, .unknown:
             return .empty
         case .canFulfillIntent(let request):

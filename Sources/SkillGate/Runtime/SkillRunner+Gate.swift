@@ -22,13 +22,13 @@ extension SkillRunner {
         case .public:
             return .proceed(nil)
         case .optional:
-            guard let token = context.envelope.accessToken.map(AccessToken.init) else { return .proceed(nil) }
+            guard let token = context.storage.envelope.accessToken.map(AccessToken.init) else { return .proceed(nil) }
             switch await validate(token, context: context) {
             case .valid: return .proceed(token)
             case .invalid, .unavailable: return .proceed(nil)
             }
         case .required(let prompt):
-            guard let token = context.envelope.accessToken.map(AccessToken.init) else {
+            guard let token = context.storage.envelope.accessToken.map(AccessToken.init) else {
                 return .respond(linkPrompt(prompt, context: context))
             }
             switch await validate(token, context: context) {

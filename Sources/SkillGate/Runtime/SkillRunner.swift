@@ -102,7 +102,7 @@ public struct SkillRunner: Sendable {
     /// Builds the envelope, enforces Alexa's rules, and encodes it.
     private func finish(_ reply: SkillResponse, context: RequestContext, summary: RequestSummary) -> SkillResult {
         var envelope = makeEnvelope(reply, context: context)
-        var problems = ResponseLimits.violations(of: envelope, for: context.envelope.request)
+        var problems = ResponseLimits.violations(of: envelope, for: context.storage.envelope.request)
         var body = problems.isEmpty ? envelope.jsonBytes : []
         if problems.isEmpty && body.count > ResponseLimits.maximumResponseBytes {
             problems.append("the response is \(body.count) bytes; the limit is \(ResponseLimits.maximumResponseBytes)")
@@ -119,7 +119,7 @@ public struct SkillRunner: Sendable {
 
     private func makeEnvelope(_ reply: SkillResponse, context: RequestContext, carryAttributes: Bool = true) -> ResponseEnvelope {
         var attributes = reply.sessionAttributes
-        if attributes == nil, carryAttributes, let carried = context.envelope.session?.attributes, !carried.isEmpty {
+        if attributes == nil, carryAttributes, let carried = context.storage.envelope.session?.attributes, !carried.isEmpty {
             attributes = carried
         }
         return ResponseEnvelope(sessionAttributes: attributes, response: reply.response)

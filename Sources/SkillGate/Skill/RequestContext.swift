@@ -1,10 +1,22 @@
 /// Everything a handler may need about the request besides its typed payload.
+///
+/// A context is passed through the gate, the route and the handler; it holds the envelope in one
+/// shared, immutable box, so passing it around costs a single reference count.
 public struct RequestContext: Sendable {
-    /// The whole request envelope.
-    public let envelope: RequestEnvelope
-    /// The skill's name.
-    public let skillName: String
-    private let baseLogger: Logger
+    /// The immutable state a context shares with its copies.
+    final class Storage: Sendable {
+        let envelope: RequestEnvelope
+        let skillName: String
+        let logger: Logger
+
+        init(envelope: RequestEnvelope, skillName: String, logger: Logger) {
+            self.envelope = envelope
+            self.skillName = skillName
+            self.logger = logger
+        }
+    }
+
+    let storage: Storage
 
     /// Creates a context.
     /// - Parameters:
@@ -12,27 +24,30 @@ public struct RequestContext: Sendable {
     ///   - logger: the skill's logger; the request ID is added to its metadata.
     ///   - skillName: the skill's name.
     public init(envelope: RequestEnvelope, logger: Logger, skillName: String) {
-        self.envelope = envelope
-        self.baseLogger = logger
-        self.skillName = skillName
+        storage = Storage(envelope: envelope, skillName: skillName, logger: logger)
     }
+
+    /// The whole request envelope.
+    public var envelope: RequestEnvelope { storage.envelope }
+    /// The skill's name.
+    public var skillName: String { storage.skillName }
 
     /// A logger for this request, with the request ID in its metadata (built when first asked
     /// for, so requests that log nothing pay nothing).
     public var logger: Logger {
-        var logger = baseLogger
-        logger.metadata["request"] = envelope.request.header.requestId
+        var logger = storage.logger
+        logger.metadata["request"] = storage.envelope.request.header.requestId
         return logger
     }
 
     /// The request's locale, `en-US` when the request has none.
-    public var locale: String { envelope.locale ?? "en-US" }
+    public var locale: String { storage.envelope.request.header.locale ?? "en-US" }
     /// The session, when the request is part of one.
-    public var session: Session? { envelope.session }
+    public var session: Session? { storage.envelope.session }
     /// The session attributes sent back by Alexa from the previous turn.
-    public var sessionAttributes: JSONObject { envelope.session?.attributes ?? [:] }
+    public var sessionAttributes: JSONObject { storage.envelope.session?.attributes ?? [:] }
     /// The user's ID, when the request names one.
-    public var userId: String? { envelope.user?.userId }
+    public var userId: String? { storage.envelope.user?.userId }
     /// The device, when the request names one.
-    public var device: Device? { envelope.context?.system.device }
+    public var device: Device? { storage.envelope.context?.system.device }
 }

@@ -1,23 +1,32 @@
 /// Streaming reads for decoders that want only some members: keys are compared as bytes, values
 /// that are not needed are skipped (still fully validated) without building anything.
 extension JSONReader {
-    /// A member name, usually a view of the input bytes (no allocation).
+    /// A member name: a view of the input bytes, with no allocation and nothing to retain.
+    /// A name written with escapes (rare) is decoded only when compared or read.
     struct Key {
+        /// The bytes between the quotes, as written.
         let raw: UnsafeBufferPointer<UInt8>
-        let decoded: String?
+        /// Whether `raw` holds escape sequences.
+        let isEscaped: Bool
 
         /// Whether the key is `name`.
         @inline(__always)
         static func == (key: Key, name: StaticString) -> Bool {
+            guard !key.isEscaped else { return key.string == name.description }
             let count = name.utf8CodeUnitCount
-            guard key.decoded == nil else { return key.decoded == name.description }
             guard key.raw.count == count else { return false }
             guard let base = key.raw.baseAddress else { return count == 0 }
             return memcmpBytes(base, name.utf8Start, count)
         }
 
-        /// The key as a string (allocates when longer than 15 bytes).
-        var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+        /// The key as a string.
+        var string: String {
+            guard isEscaped else { return String(decoding: raw, as: UTF8.self) }
+            var quoted: [UInt8] = [UInt8(ascii: "\"")]
+            quoted.append(contentsOf: raw)
+            quoted.append(UInt8(ascii: "\""))
+            return (try? JSONParser.parse(quoted))?.stringValue ?? String(decoding: raw, as: UTF8.self)
+        }
     }
 
     /// Reads a member name at a `"`.
@@ -35,9 +44,13 @@ extension JSONReader {
                 let raw = UnsafeBufferPointer(start: base + start, count: index - start)
                 guard isASCII || UTF8Validation.isValid(raw) else { throw JSONParseError(.invalidString, at: start) }
                 offset = index + 1
-                return Key(raw: raw, decoded: nil)
+                return Key(raw: raw, isEscaped: false)
             }
-            if current == UInt8(ascii: "\\") { return Key(raw: UnsafeBufferPointer(start: nil, count: 0), decoded: try readString()) }
+            if current == UInt8(ascii: "\\") {
+                // Validate and skip the whole escaped name, then keep a view of it as written.
+                _ = try readString()
+                return Key(raw: UnsafeBufferPointer(start: base + start, count: offset - 1 - start), isEscaped: true)
+            }
             if current < 0x20 { throw JSONParseError(.invalidString, at: index) }
             isASCII = false
             index += 1

@@ -20,7 +20,7 @@ public struct ResponseEnvelope: Sendable, Hashable {
 
     /// The envelope as compact JSON bytes.
     public var jsonBytes: [UInt8] {
-        var writer = JSONWriter(capacity: 384)
+        var writer = JSONWriter(capacity: 1024)
         write(to: &writer)
         return writer.bytes
     }
