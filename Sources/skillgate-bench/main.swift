@@ -7,6 +7,7 @@ import Glibc
 //   skillgate-bench http [--duration S] [--connections C] [--threads T]
 //                                                      wrk against `ride-hailer serve` (needs wrk)
 //   skillgate-bench verify [--iterations N]            verification cost with the chain cached (needs openssl)
+//   skillgate-bench coldstart [--iterations N]         process start to answer for `ride-hailer stdio`
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {
@@ -22,9 +23,11 @@ case "inprocess":
     exit(await InProcessBenchmark.run(iterations: option("--iterations", default: 50_000)))
 case "http":
     exit(await HTTPBenchmark.run(duration: option("--duration", default: 10), connections: option("--connections", default: 64), threads: option("--threads", default: 2)))
+case "coldstart":
+    exit(await ColdStartBenchmark.run(runs: option("--iterations", default: 50)))
 case "verify":
     exit(await VerifyBenchmark.run(iterations: option("--iterations", default: 5_000)))
 default:
-    print("usage: skillgate-bench [inprocess | http | verify] [--iterations N] [--duration S] [--connections C] [--threads T]")
+    print("usage: skillgate-bench [inprocess | http | verify | coldstart] [--iterations N] [--duration S] [--connections C] [--threads T]")
     exit(64)
 }
