@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateTesting"]),
-        .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging"]),
+        .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTesting"]),
         .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateEndpointTests",

@@ -24,7 +24,8 @@ enum PackageLambdaCommand {
           -h, --help           Show this help.
 
         ride-hailer gets Samples/RideHailer/Data/accounts.json beside bootstrap automatically.
-        The binary links the build machine's glibc, libstdc++, OpenSSL 3 and libcurl dynamically, so build
+        The binary links the build machine's glibc, libstdc++ and OpenSSL 3 dynamically (and libcurl if
+        the skill uses FoundationNetworking), so build
         on a system matching provided.al2023 (glibc 2.34, GCC 11, OpenSSL 3) such as RHEL UBI 9, e.g. in
         the swift:<version>-rhel-ubi9 image; a binary needing newer symbol versions is reported.
         Needs `zip` (and `objdump` for that check).

@@ -7,9 +7,13 @@ import Testing
 /// nginx terminates TLS with a self-signed certificate and proxies to `ride-hailer serve`, as a
 /// skill author deploys it. Skipped when nginx, curl or openssl is not installed (`.ci/run`
 /// installs them).
-@Suite(.serialized, .enabled(if: Tools.available("nginx", "curl", "openssl"), "needs nginx, curl and openssl (apt-get install -y nginx curl openssl)"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: ["nginx", "curl", "openssl"].allSatisfy { ChildProcess.which($0) != nil },
+        "needs nginx, curl and openssl (apt-get install -y nginx curl openssl)"))
 struct NginxProxyTests {
-    static func tool(_ name: String) -> String? { Tools.path(name) }
+    static func tool(_ name: String) -> String? { ChildProcess.which(name) }
 
     @Test("a signed request through nginx (TLS) reaches the skill with verification on and gets the right answer")
     func throughNginx() async throws {
@@ -20,7 +24,7 @@ struct NginxProxyTests {
         try Data(fixture.rootPEM).write(to: folder.appendingPathComponent("alexa-root.pem"))
         try Data(fixture.chainPEM).write(to: folder.appendingPathComponent("alexa-chain.pem"))
 
-        let skill = try await ServerProcess.start([], environment: [
+        let skill = try await SkillServerProcess.start(Products.path("ride-hailer"), environment: [
             "SKILLGATE_TRUST_ROOTS": folder.appendingPathComponent("alexa-root.pem").path,
             "SKILLGATE_CERT_CHAIN": folder.appendingPathComponent("alexa-chain.pem").path,
         ])
@@ -28,7 +32,7 @@ struct NginxProxyTests {
         defer { if skill.process.isRunning { kill(skillProcess, SIGKILL) } }
 
         let openssl = try #require(Self.tool("openssl"))
-        let made = try await ChildProcess.runAbsolute(openssl, [
+        let made = try await ChildProcess.run(openssl, [
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder.appendingPathComponent("tls.key").path,
             "-out", folder.appendingPathComponent("tls.pem").path, "-days", "1", "-subj", "/CN=localhost",
         ])
@@ -54,7 +58,7 @@ struct NginxProxyTests {
                     ssl_certificate \(folder.path)/tls.pem;
                     ssl_certificate_key \(folder.path)/tls.key;
                     location / {
-                        proxy_pass http://127.0.0.1:\(skill.listeningPort);
+                        proxy_pass http://127.0.0.1:\(skill.port);
                         proxy_http_version 1.1;
                         proxy_set_header Connection "";
                     }
@@ -77,21 +81,23 @@ struct NginxProxyTests {
         try Data(body).write(to: folder.appendingPathComponent("request.json"))
         let signature = try RequestSigner(privateKeyPEM: fixture.leafKeyPEM).signature256(for: body)
         let curl = try #require(Self.tool("curl"))
-        var output = ChildProcess.Output(status: -1, stdout: "", stderr: "")
+        var attempt: ChildProcess.Output?
         for _ in 0..<100 {
-            output = try await ChildProcess.runAbsolute(curl, [
+            let output = try await ChildProcess.run(curl, [
                 "-sk", "--max-time", "10", "-X", "POST", "https://127.0.0.1:\(port)/", "-H", "Content-Type: application/json",
                 "-H", "SignatureCertChainUrl: https://s3.amazonaws.com/echo.api/echo-api-cert.pem", "-H", "Signature-256: \(signature)",
                 "--data-binary", "@" + folder.appendingPathComponent("request.json").path,
             ])
+            attempt = output
             if output.status == 0 && !output.stdout.isEmpty { break }
             try await Task.sleep(for: .milliseconds(100))
         }
+        let output = try #require(attempt)
         #expect(output.status == 0, "curl: \(output.stderr)")
         let response = try JSONParser.parse(Array(output.stdout.utf8))
         #expect(response["response"]?["outputSpeech"]?["text"] == "Ride Hailer offers a full range of services in Dallas: economy, premium and shared rides.")
 
-        let unsigned = try await ChildProcess.runAbsolute(curl, [
+        let unsigned = try await ChildProcess.run(curl, [
             "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "https://127.0.0.1:\(port)/", "--data-binary",
             "@" + folder.appendingPathComponent("request.json").path,
         ])
@@ -100,21 +106,11 @@ struct NginxProxyTests {
     }
 }
 
-/// Finds command-line tools on PATH (and the sbin folders, where nginx lives).
-enum Tools {
-    static func path(_ name: String) -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/usr/bin:/sbin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func available(_ names: String...) -> Bool { names.allSatisfy { path($0) != nil } }
-}
-
 /// Finds a free loopback TCP port by binding port 0.
 enum FreePort {
     static func find() throws -> Int {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { throw ServerProcessError(description: "socket() failed") }
+        guard socketFD >= 0 else { throw ChildProcess.Failure(description: "socket() failed") }
         defer { close(socketFD) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -123,7 +119,7 @@ enum FreePort {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0 else { throw ServerProcessError(description: "bind() failed") }
+        guard bound == 0 else { throw ChildProcess.Failure(description: "bind() failed") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateTesting
 import Testing
 
 /// The independent check: Amazon's Python SDK builds the requests and reads the responses.
@@ -19,7 +20,7 @@ struct OracleTests {
     func oracle() async throws {
         let python = try #require(Self.python)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracle/oracle.py").path
-        let output = try await ChildProcess.runAbsolute(python, [script, ChildProcess.executable("ride-hailer").path])
+        let output = try await ChildProcess.run(python, [script, Products.path("ride-hailer")])
         #expect(output.status == 0, "oracle output: \(output.stdout) \(output.stderr)")
         #expect(output.stdout.contains("ORACLE OK"), "oracle output: \(output.stdout) \(output.stderr)")
     }

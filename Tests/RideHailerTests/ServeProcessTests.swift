@@ -20,15 +20,15 @@ struct ServeProcessTests {
 
     @Test("serve answers Alexa requests, logs each without the token, and exits 0 on SIGTERM")
     func serveAndStop() async throws {
-        let server = try await ServerProcess.start(["--no-verify"])
+        let server = try await SkillServerProcess.start(Products.path("ride-hailer"), ["--no-verify"])
         let linked = TestRequest.intent("OrderRideIntent", slots: ["destination": "home"], token: "demo-token-alice", skillID: Self.skillID)
-        let (status, body) = try await Self.post(linked.bytes, port: server.listeningPort)
+        let (status, body) = try await Self.post(linked.bytes, port: server.port)
         #expect(status == 200)
         #expect(body["sessionAttributes"]?["pendingOrder"]?["address"] == "12 Pine Street")
-        let (unlinkedStatus, unlinked) = try await Self.post(TestRequest.intent("OrderRideIntent", skillID: Self.skillID).bytes, port: server.listeningPort)
+        let (unlinkedStatus, unlinked) = try await Self.post(TestRequest.intent("OrderRideIntent", skillID: Self.skillID).bytes, port: server.port)
         #expect(unlinkedStatus == 200)
         #expect(unlinked["response"]?["card"]?["type"] == "LinkAccount")
-        let (badStatus, bad) = try await Self.post(Array("nope".utf8), port: server.listeningPort)
+        let (badStatus, bad) = try await Self.post(Array("nope".utf8), port: server.port)
         #expect(badStatus == 400)
         #expect(bad["error"]?["code"] == "malformedRequest")
         #expect(await server.stop() == 0)
@@ -39,8 +39,8 @@ struct ServeProcessTests {
 
     @Test("serve verifies by default: an unsigned request is rejected with 400")
     func verificationOnByDefault() async throws {
-        let server = try await ServerProcess.start([])
-        let (status, body) = try await Self.post(TestRequest.launch(skillID: Self.skillID).bytes, port: server.listeningPort)
+        let server = try await SkillServerProcess.start(Products.path("ride-hailer"))
+        let (status, body) = try await Self.post(TestRequest.launch(skillID: Self.skillID).bytes, port: server.port)
         #expect(status == 400)
         #expect(body["error"]?["code"] == "verificationFailed")
         #expect(await server.stop(signal: SIGINT) == 0)

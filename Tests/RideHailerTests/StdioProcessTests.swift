@@ -11,7 +11,7 @@ struct StdioProcessTests {
     @Test("a linked OrderRideIntent on stdin gets the confirmation question on stdout, nothing else")
     func linkedOrder() async throws {
         let request = TestRequest.intent("OrderRideIntent", slots: ["destination": "work"], token: "demo-token-alice", skillID: Self.skillID)
-        let output = try await ChildProcess.run("ride-hailer", ["stdio"], input: request.bytes)
+        let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio"], input: request.bytes)
         #expect(output.status == 0, "stderr: \(output.stderr)")
         let response = try JSONParser.parse(Array(output.stdout.utf8))
         #expect(response["response"]?["outputSpeech"]?["text"]?.stringValue?.hasPrefix("Ordering a ride using your Ride Hailer account") == true)
@@ -23,7 +23,7 @@ struct StdioProcessTests {
     @Test("an unlinked OrderRideIntent gets the docs' link prompt and a LinkAccount card")
     func unlinkedOrder() async throws {
         let request = TestRequest.intent("OrderRideIntent", skillID: Self.skillID)
-        let output = try await ChildProcess.run("ride-hailer", ["stdio"], input: request.bytes)
+        let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio"], input: request.bytes)
         #expect(output.status == 0)
         let response = try JSONParser.parse(Array(output.stdout.utf8))
         #expect(response["response"] == [
@@ -42,7 +42,7 @@ struct StdioProcessTests {
         (#"{"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.other"}}},"request":{"type":"LaunchRequest"}}"#, "wrong skill"),
     ])
     func badInput(input: String, message: String) async throws {
-        let output = try await ChildProcess.run("ride-hailer", ["stdio"], input: Array(input.utf8))
+        let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio"], input: Array(input.utf8))
         #expect(output.status == 65)
         #expect(output.stdout.isEmpty)
         let lines = output.stderr.split(separator: "\n")
@@ -59,7 +59,7 @@ struct StdioProcessTests {
             "",
             String(decoding: TestRequest.intent("OrderRideIntent", skillID: Self.skillID).bytes, as: UTF8.self),
         ]
-        let output = try await ChildProcess.run("ride-hailer", ["stdio", "--lines"], input: Array(lines.joined(separator: "\n").utf8))
+        let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio", "--lines"], input: Array(lines.joined(separator: "\n").utf8))
         #expect(output.status == 0)
         let answers = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(answers.count == 5, "stdout: \(output.stdout)")
@@ -73,10 +73,10 @@ struct StdioProcessTests {
 
     @Test("routes prints every route with its linking policy, as text and JSON")
     func routes() async throws {
-        let text = try await ChildProcess.run("ride-hailer", ["routes"])
+        let text = try await ChildProcess.run(Products.path("ride-hailer"), ["routes"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("intent OrderRideIntent"))
-        let json = try JSONParser.parse(Array(try await ChildProcess.run("ride-hailer", ["routes", "--json"]).stdout.utf8))
+        let json = try JSONParser.parse(Array(try await ChildProcess.run(Products.path("ride-hailer"), ["routes", "--json"]).stdout.utf8))
         let routes = try #require(json["routes"]?.arrayValue)
         let policies = Dictionary(uniqueKeysWithValues: routes.compactMap { route -> (String, String)? in
             guard let name = route["name"]?.stringValue, let linking = route["linking"]?.stringValue else { return nil }
@@ -90,7 +90,7 @@ struct StdioProcessTests {
 
     @Test("a bad command line exits 64 with usage on stderr")
     func usage() async throws {
-        let output = try await ChildProcess.run("ride-hailer", ["fly"])
+        let output = try await ChildProcess.run(Products.path("ride-hailer"), ["fly"])
         #expect(output.status == 64)
         #expect(output.stderr.contains("unknown argument 'fly'"))
         #expect(output.stderr.contains("USAGE:"))

@@ -1,16 +1,17 @@
 import Foundation
+import SkillGateTesting
 import Testing
 
 /// `skillgate replay --url` against `ride-hailer serve` running as a child process.
 struct ReplayHTTPTests {
     @Test("the Ride Hailer replay folder passes over HTTP, and serve exits 0 on SIGTERM")
     func sampleReplayOverHTTP() async throws {
-        let server = try ServeProcess(arguments: ["--no-verify"])
+        let server = try await SkillServerProcess.start(Command.path("ride-hailer"), ["--no-verify"])
         let output = try await Command.skillgate(["replay", Command.rideHailerReplay, "--url", server.url, "--quiet"])
-        let status = try server.stop()
-        #expect(output.status == 0, "\(output)\n--- serve log\n\(server.logText)")
+        let status = await server.stop()
+        #expect(output.status == 0, "\(output)\n--- serve log\n\(server.log)")
         #expect(output.stdout.contains(" 0 failed"))
-        #expect(status == 0, "serve log:\n\(server.logText)")
+        #expect(status == 0, "serve log:\n\(server.log)")
     }
 
     @Test(
@@ -19,13 +20,12 @@ struct ReplayHTTPTests {
     )
     func signedReplay() async throws {
         let certificates = try await DevelopmentCertificates.shared.value
-        let server = try ServeProcess(environment: ["SKILLGATE_TRUST_ROOTS": certificates.root, "SKILLGATE_CERT_CHAIN": certificates.chain])
-        defer { _ = try? server.stop() }
+        let server = try await SkillServerProcess.start(Command.path("ride-hailer"), environment: ["SKILLGATE_TRUST_ROOTS": certificates.root, "SKILLGATE_CERT_CHAIN": certificates.chain])
         let sign = ["--sign-with", certificates.key, "--cert-chain", certificates.chain]
         let replay = Command.rideHailerReplay
 
         let signed = try await Command.skillgate(["replay", replay, "--url", server.url, "--refresh-timestamps", "--quiet"] + sign)
-        #expect(signed.status == 0, "\(signed)\n--- serve log\n\(server.logText)")
+        #expect(signed.status == 0, "\(signed)\n--- serve log\n\(server.log)")
 
         let unsigned = try await Command.skillgate(["replay", replay + "/conversations/order-confirm.json", "--url", server.url])
         #expect(unsigned.status == 1)
@@ -77,8 +77,7 @@ struct ReplayHTTPTests {
 
     @Test("--refresh-timestamps makes an old recording pass serve's 150-second check without verification")
     func refreshWithTimestampCheck() async throws {
-        let server = try ServeProcess(arguments: ["--no-verify", "--check-timestamp"])
-        defer { _ = try? server.stop() }
+        let server = try await SkillServerProcess.start(Command.path("ride-hailer"), ["--no-verify", "--check-timestamp"])
         let file = Command.rideHailerReplay + "/requests/order-ride-linked.json"
         let stale = try await Command.skillgate(["replay", file, "--url", server.url])
         #expect(stale.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateTesting
 import Testing
 
 /// The built `ride-hailer` sample as a real child process in `lambda` mode against the fake
@@ -44,44 +45,12 @@ struct LambdaProcessTests {
         ]
         let python = packageRoot.appendingPathComponent(".build-oracle/venv/bin/python3").path
         let script = packageRoot.appendingPathComponent("Tests/RideHailerTests/Oracle/oracle.py").path
-        if FileManager.default.isExecutableFile(atPath: python), let output = try? runBlocking(python, [script, "--emit-requests"], input: "", environment: [:]).stdout {
+        if FileManager.default.isExecutableFile(atPath: python), let output = try? ChildProcess.runBlocking(python, [script, "--emit-requests"]).stdout {
             lines += output.split(separator: "\n").map(String.init)
         } else {
             print("LambdaProcessTests: the oracle corpus is skipped: \(python) is missing")
         }
         return lines
-    }
-
-    /// Runs a program to completion with `input` on stdin, waiting on a thread of its own (not on
-    /// the cooperative pool the parallel tests share).
-    static func run(_ path: String, _ arguments: [String], input: String = "", environment: [String: String] = [:]) async throws
-        -> (status: Int32, stdout: String)
-    {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(path, arguments, input: input, environment: environment) })
-            }
-        }
-    }
-
-    private static func runBlocking(_ path: String, _ arguments: [String], input: String, environment: [String: String]) throws
-        -> (status: Int32, stdout: String)
-    {
-        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("lambda-input-\(UUID().uuidString)")
-        try Data(input.utf8).write(to: inputFile)
-        defer { try? FileManager.default.removeItem(at: inputFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// Starts `ride-hailer` in Lambda mode against `fake`.
@@ -109,7 +78,7 @@ struct LambdaProcessTests {
     func corpusMatchesStdio() async throws {
         guard let binary = Self.rideHailer else { return }
         let corpus = Self.corpus()
-        let stdio = try await Self.run(binary, ["stdio", "--lines"], input: corpus.joined(separator: "\n") + "\n", environment: ["LOG_LEVEL": "error"])
+        let stdio = try await ChildProcess.run(binary, ["stdio", "--lines"], input: Array((corpus.joined(separator: "\n") + "\n").utf8), environment: ["LOG_LEVEL": "error"])
         #expect(stdio.status == 0)
         let expected = stdio.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         try #require(expected.count == corpus.count)
@@ -145,7 +114,7 @@ struct LambdaProcessTests {
     func wrongSkillToErrorEndpoint() async throws {
         guard let binary = Self.rideHailer else { return }
         let other = Self.request("x1", #""type":"LaunchRequest""#, skillID: "amzn1.ask.skill.someone-else")
-        let stdio = try await Self.run(binary, ["stdio", "--lines"], input: other + "\n", environment: ["LOG_LEVEL": "error"])
+        let stdio = try await ChildProcess.run(binary, ["stdio", "--lines"], input: Array((other + "\n").utf8), environment: ["LOG_LEVEL": "error"])
         let stdioError = try #require(try JSONSerialization.jsonObject(with: Data(stdio.stdout.utf8)) as? [String: [String: String]])
 
         let fake = try FakeRuntimeAPI()
