@@ -20,7 +20,9 @@ struct RideHailer: Skill {
 
     var routes: [Route] {
         Launch { _ in
-            .ask("Welcome to Ride Hailer. You can say: get me a ride to work, or ask what services are available in your city. What would you like to do?")
+            .ask(
+                "Welcome to Ride Hailer. You can say: get me a ride to work, or ask what services are available in your city. What would you like to do?"
+            )
         }
 
         Intent("OrderRideIntent", linking: .required) { request, context in
@@ -63,7 +65,9 @@ struct RideHailer: Skill {
         Intent("RideStatusIntent", linking: .required) { _, context in
             let profile = try await accounts.profile(for: context.accessToken)
             guard let ride = profile.activeRide else { return .tell("You don't have a ride on its way right now.") }
-            return .tell("\(ride.driver) is on the way in \(ride.car), and will arrive in \(ride.etaMinutes) minutes to take you to \(ride.destination).")
+            return .tell(
+                "\(ride.driver) is on the way in \(ride.car), and will arrive in \(ride.etaMinutes) minutes to take you to \(ride.destination)."
+            )
         }
 
         Intent("CancelRideIntent", linking: .required) { _, context in
@@ -73,7 +77,9 @@ struct RideHailer: Skill {
         }
 
         Intent("AMAZON.HelpIntent", linking: .public) { _, _ in
-            .ask("Ride Hailer can order you a ride to your saved places, tell you where your ride is, or tell you which services are available in a city. Try: get me a ride to work.")
+            .ask(
+                "Ride Hailer can order you a ride to your saved places, tell you where your ride is, or tell you which services are available in a city. Try: get me a ride to work."
+            )
         }
 
         Intent("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent", linking: .public) { _, _ in

@@ -43,7 +43,8 @@ extension Connection {
             metadata: ["path": currentPath, "remote": remoteAddress]
         )
         let deadline = context.configuration.handlerDeadline
-        let response = pendingRequest.map { context.responder.timeoutResponse(for: $0, deadline: deadline) }
+        let response =
+            pendingRequest.map { context.responder.timeoutResponse(for: $0, deadline: deadline) }
             ?? .error(status: 503, message: "the server did not produce a response within \(deadline)")
         pendingRequest = nil
         respond(with: response, forceClose: true)

@@ -81,8 +81,7 @@ struct RequestHeadParser {
     }
 
     /// Scans for the empty line ending the header block; returns the index just past it.
-    private mutating func findHeadEnd(_ bytes: UnsafeRawBufferPointer, headerStart: Int) throws(HTTPParseError) -> Int?
-    {
+    private mutating func findHeadEnd(_ bytes: UnsafeRawBufferPointer, headerStart: Int) throws(HTTPParseError) -> Int? {
         while let lf = Self.findLineFeed(bytes, from: scanned, to: bytes.count) {
             let length = lf - lineStart - (lf > lineStart && bytes[lf - 1] == ASCII.cr ? 1 : 0)
             if length == 0 {

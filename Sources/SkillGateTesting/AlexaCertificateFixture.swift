@@ -117,30 +117,57 @@ public struct AlexaCertificateFixture: Sendable {
         let cnf = ["-config", "openssl.cnf"]
 
         // Root CA (self-signed), intermediate CA, and the signing key's CSR.
-        try openssl.run(["req", "-x509"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem",
-            "-days", "3650", "-sha256", "-subj", "/CN=SkillGate Test Root CA", "-extensions", "root_ext"])
-        try openssl.run(["req", "-new"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "intermediate.key",
-            "-out", "intermediate.csr", "-subj", "/CN=SkillGate Test Intermediate CA"])
-        try openssl.run(["x509", "-req", "-in", "intermediate.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2",
-            "-days", "1825", "-sha256", "-extfile", "openssl.cnf", "-extensions", "intermediate_ext", "-out", "intermediate.pem"])
-        try openssl.run(["req", "-new"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr",
-            "-subj", "/CN=echo-api.amazon.com"])
+        try openssl.run(
+            ["req", "-x509"] + cnf + [
+                "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem",
+                "-days", "3650", "-sha256", "-subj", "/CN=SkillGate Test Root CA", "-extensions", "root_ext",
+            ])
+        try openssl.run(
+            ["req", "-new"] + cnf + [
+                "-newkey", "rsa:2048", "-nodes", "-keyout", "intermediate.key",
+                "-out", "intermediate.csr", "-subj", "/CN=SkillGate Test Intermediate CA",
+            ])
+        try openssl.run([
+            "x509", "-req", "-in", "intermediate.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2",
+            "-days", "1825", "-sha256", "-extfile", "openssl.cnf", "-extensions", "intermediate_ext", "-out", "intermediate.pem",
+        ])
+        try openssl.run(
+            ["req", "-new"] + cnf + [
+                "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr",
+                "-subj", "/CN=echo-api.amazon.com",
+            ])
         // The good signing certificate, and one with the wrong SAN, both from the intermediate.
-        try openssl.run(["x509", "-req", "-in", "leaf.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key",
-            "-set_serial", "3", "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "leaf_ext", "-out", "leaf.pem"])
-        try openssl.run(["x509", "-req", "-in", "leaf.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key",
-            "-set_serial", "4", "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "wrong_san_ext", "-out", "wrong-san.pem"])
+        try openssl.run([
+            "x509", "-req", "-in", "leaf.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key",
+            "-set_serial", "3", "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "leaf_ext", "-out", "leaf.pem",
+        ])
+        try openssl.run([
+            "x509", "-req", "-in", "leaf.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key",
+            "-set_serial", "4", "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "wrong_san_ext", "-out",
+            "wrong-san.pem",
+        ])
         // Explicit dates need `openssl ca`: an expired and a not-yet-valid signing certificate.
-        let dated = ["ca", "-batch"] + cnf + ["-cert", "intermediate.pem", "-keyfile", "intermediate.key", "-in", "leaf.csr",
-            "-notext", "-extfile", "openssl.cnf", "-extensions", "leaf_ext"]
+        let dated =
+            ["ca", "-batch"] + cnf + [
+                "-cert", "intermediate.pem", "-keyfile", "intermediate.key", "-in", "leaf.csr",
+                "-notext", "-extfile", "openssl.cnf", "-extensions", "leaf_ext",
+            ]
         try openssl.run(dated + ["-startdate", "200101000000Z", "-enddate", "200201000000Z", "-out", "expired.pem"])
-        try openssl.run(dated + ["-startdate", utcTime(generatedAt.addingTimeInterval(2 * 86_400)),
-            "-enddate", utcTime(generatedAt.addingTimeInterval(60 * 86_400)), "-out", "not-yet-valid.pem"])
+        try openssl.run(
+            dated + [
+                "-startdate", utcTime(generatedAt.addingTimeInterval(2 * 86_400)),
+                "-enddate", utcTime(generatedAt.addingTimeInterval(60 * 86_400)), "-out", "not-yet-valid.pem",
+            ])
         // A rogue root that nobody trusts issues a certificate for the same key with the right SAN.
-        try openssl.run(["req", "-x509"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "rogue-root.key", "-out", "rogue-root.pem",
-            "-days", "3650", "-sha256", "-subj", "/CN=SkillGate Rogue Root CA", "-extensions", "root_ext"])
-        try openssl.run(["x509", "-req", "-in", "leaf.csr", "-CA", "rogue-root.pem", "-CAkey", "rogue-root.key", "-set_serial", "5",
-            "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "leaf_ext", "-out", "rogue-leaf.pem"])
+        try openssl.run(
+            ["req", "-x509"] + cnf + [
+                "-newkey", "rsa:2048", "-nodes", "-keyout", "rogue-root.key", "-out", "rogue-root.pem",
+                "-days", "3650", "-sha256", "-subj", "/CN=SkillGate Rogue Root CA", "-extensions", "root_ext",
+            ])
+        try openssl.run([
+            "x509", "-req", "-in", "leaf.csr", "-CA", "rogue-root.pem", "-CAkey", "rogue-root.key", "-set_serial", "5",
+            "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "leaf_ext", "-out", "rogue-leaf.pem",
+        ])
         // Other forms of keys, and a body signed by the command line.
         try openssl.run(["pkey", "-in", "leaf.key", "-traditional", "-out", "leaf-rsa.key"])
         try openssl.run(["pkey", "-in", "leaf.key", "-aes256", "-passout", "pass:secret", "-out", "leaf-encrypted.key"])

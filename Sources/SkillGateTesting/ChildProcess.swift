@@ -65,9 +65,10 @@ public enum ChildProcess {
     ) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    try runBlocking(program, arguments, input: input, environment: environment, directory: directory, timeout: timeout)
-                })
+                continuation.resume(
+                    with: Result {
+                        try runBlocking(program, arguments, input: input, environment: environment, directory: directory, timeout: timeout)
+                    })
             }
         }
     }

@@ -18,7 +18,9 @@ public struct TestRequest: Sendable {
 
     /// A LaunchRequest.
     /// - Parameters: see ``make(request:token:locale:skillID:session:sessionAttributes:timestamp:)``.
-    public static func launch(token: String? = nil, locale: String = "en-US", skillID: String = defaultSkillID, timestamp: RequestTimestamp = .now()) -> TestRequest {
+    public static func launch(
+        token: String? = nil, locale: String = "en-US", skillID: String = defaultSkillID, timestamp: RequestTimestamp = .now()
+    ) -> TestRequest {
         make(request: ["type": "LaunchRequest"], token: token, locale: locale, skillID: skillID, timestamp: timestamp)
     }
 
@@ -55,8 +57,12 @@ public struct TestRequest: Sendable {
     ///   - token: the access token.
     ///   - locale: the locale.
     ///   - skillID: the skill ID.
-    public static func sessionEnded(reason: String = "USER_INITIATED", token: String? = nil, locale: String = "en-US", skillID: String = defaultSkillID) -> TestRequest {
-        make(request: ["type": "SessionEndedRequest", "reason": .string(reason)], token: token, locale: locale, skillID: skillID, session: .some(false))
+    public static func sessionEnded(
+        reason: String = "USER_INITIATED", token: String? = nil, locale: String = "en-US", skillID: String = defaultSkillID
+    ) -> TestRequest {
+        make(
+            request: ["type": "SessionEndedRequest", "reason": .string(reason)], token: token, locale: locale, skillID: skillID,
+            session: .some(false))
     }
 
     /// A CanFulfillIntentRequest.
@@ -65,7 +71,9 @@ public struct TestRequest: Sendable {
     ///   - token: the access token.
     ///   - skillID: the skill ID.
     public static func canFulfill(_ name: String, token: String? = nil, skillID: String = defaultSkillID) -> TestRequest {
-        make(request: ["type": "CanFulfillIntentRequest", "intent": ["name": .string(name), "slots": [:]]], token: token, locale: "en-US", skillID: skillID)
+        make(
+            request: ["type": "CanFulfillIntentRequest", "intent": ["name": .string(name), "slots": [:]]], token: token, locale: "en-US",
+            skillID: skillID)
     }
 
     /// A request of any type, outside a session (AudioPlayer.*, AlexaSkillEvent.*, unknown types).

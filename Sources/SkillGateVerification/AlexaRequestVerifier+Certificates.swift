@@ -20,7 +20,8 @@ extension AlexaRequestVerifier {
         let store = try trustStore.get()
         guard let url = URL(string: key) else {
             throw VerificationError(
-                .invalidSignatureCertChainURL, "The SignatureCertChainUrl normalises to \(VerificationError.quoted(key)), which cannot be built as a URL.")
+                .invalidSignatureCertChainURL,
+                "The SignatureCertChainUrl normalises to \(VerificationError.quoted(key)), which cannot be built as a URL.")
         }
         logger.debug("Downloading the Alexa signing certificate chain", metadata: ["url": key])
         let pem: [UInt8]

@@ -90,7 +90,8 @@ public struct AlexaRequestVerifier: Sendable {
             )
         }
         guard let signature = Base64Signature.decode(signatureText) else {
-            throw VerificationError(.malformedSignature, "The \(Self.signature256Header) header is not valid base64, so it cannot be an Alexa signature.")
+            throw VerificationError(
+                .malformedSignature, "The \(Self.signature256Header) header is not valid base64, so it cannot be an Alexa signature.")
         }
         let certificate: SigningCertificate
         switch source {

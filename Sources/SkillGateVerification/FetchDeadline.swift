@@ -44,7 +44,8 @@ struct FetchDeadline: Sendable {
             let ready = poll(&descriptor, 1, remaining)
             if ready > 0 { return }  // readiness, an error or a hang-up: the next I/O call tells which
             if ready < 0, errno != EINTR {
-                throw CertificateFetchError(.connectionFailed, "Waiting on the socket while \(what()) failed (\(String(cString: strerror(errno)))).")
+                throw CertificateFetchError(
+                    .connectionFailed, "Waiting on the socket while \(what()) failed (\(String(cString: strerror(errno)))).")
             }
         }
     }

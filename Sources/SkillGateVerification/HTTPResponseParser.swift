@@ -141,7 +141,9 @@ struct HTTPResponseParser {
     /// The next CRLF-terminated line (without the CRLF), or nil when it is not complete yet.
     private func line(from cursor: inout Int, what: String) throws(CertificateFetchError) -> ArraySlice<UInt8>? {
         guard let end = Self.find(Self.lineEnd, in: pending, from: cursor) else {
-            if pending.count - cursor > Self.maximumLineSize { throw malformed("a \(what) line is longer than \(Self.maximumLineSize) bytes") }
+            if pending.count - cursor > Self.maximumLineSize {
+                throw malformed("a \(what) line is longer than \(Self.maximumLineSize) bytes")
+            }
             return nil
         }
         guard end - cursor <= Self.maximumLineSize else { throw malformed("a \(what) line is longer than \(Self.maximumLineSize) bytes") }

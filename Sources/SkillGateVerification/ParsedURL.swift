@@ -40,7 +40,8 @@ struct ParsedURL {
         let slash = UInt8(ascii: "/")
         if bytes.count - cursor >= 2, bytes[cursor] == slash, bytes[cursor + 1] == slash {
             let start = cursor + 2
-            let end = bytes[start...].firstIndex(where: { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? bytes.endIndex
+            let end =
+                bytes[start...].firstIndex(where: { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? bytes.endIndex
             if case .failure(let failure) = parsed.parseAuthority(bytes[start..<end]) { return .failure(failure) }
             cursor = end
         }

@@ -25,7 +25,8 @@ public struct RequestSigner: Sendable {
         }
         guard let loaded else {
             throw RequestSigningError(
-                reason: "The signing key is not an unencrypted PEM private key (\(OpenSSLErrorQueue.drain())); create one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem`."
+                reason:
+                    "The signing key is not an unencrypted PEM private key (\(OpenSSLErrorQueue.drain())); create one with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem`."
             )
         }
         let key = OpenSSLKey(taking: loaded)

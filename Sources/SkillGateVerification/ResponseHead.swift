@@ -57,7 +57,11 @@ struct ResponseHead {
         let framing: Framing
         if let last = codings.last {
             guard last == "chunked", codings.dropLast().allSatisfy({ $0 == "identity" || $0.isEmpty }) else {
-                return .failure(Problem(text: "the body uses Transfer-Encoding '\(codings.joined(separator: ", ").prefix(60))', which this client does not decode"))
+                return .failure(
+                    Problem(
+                        text:
+                            "the body uses Transfer-Encoding '\(codings.joined(separator: ", ").prefix(60))', which this client does not decode"
+                    ))
             }
             framing = .chunked
         } else if let length {

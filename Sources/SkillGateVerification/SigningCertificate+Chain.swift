@@ -18,7 +18,8 @@ extension SigningCertificate {
         let chain = try X509Chain(pem: pem, source: "the certificate chain at \(source)")
         let subject = X509Certificate.subject(of: chain.leaf)
         guard let leafValidity = X509Certificate.validity(of: chain.leaf) else {
-            throw VerificationError(.malformedCertificate, "The signing certificate \(subject) from \(source) has unreadable validity dates.")
+            throw VerificationError(
+                .malformedCertificate, "The signing certificate \(subject) from \(source) has unreadable validity dates.")
         }
         if date > leafValidity.upperBound {
             throw VerificationError(
@@ -48,18 +49,23 @@ extension SigningCertificate {
             throw Self.error(for: failure, subject: subject, source: source)
         }
         guard let key = X509Certificate.publicKey(of: chain.leaf), key.isRSA else {
-            throw VerificationError(.malformedCertificate, "The signing certificate \(subject) from \(source) does not hold an RSA public key.")
+            throw VerificationError(
+                .malformedCertificate, "The signing certificate \(subject) from \(source) does not hold an RSA public key.")
         }
         self.init(publicKey: key, validity: window.clamped(to: leafValidity), subject: subject)
     }
 
     private static func error(for failure: ChainFailure, subject: String, source: String) -> VerificationError {
-        let which = failure.depth == 0 ? "the signing certificate \(subject)" : "the certificate \(failure.depth) above the signing certificate"
+        let which =
+            failure.depth == 0 ? "the signing certificate \(subject)" : "the certificate \(failure.depth) above the signing certificate"
         switch failure.code {
         case X509_V_ERR_CERT_HAS_EXPIRED:
-            return VerificationError(.certificateExpired, "In the chain from \(source), \(which) has expired; if this server's clock is right, the request is not from Alexa.")
+            return VerificationError(
+                .certificateExpired,
+                "In the chain from \(source), \(which) has expired; if this server's clock is right, the request is not from Alexa.")
         case X509_V_ERR_CERT_NOT_YET_VALID:
-            return VerificationError(.certificateNotYetValid, "In the chain from \(source), \(which) is not valid yet; check this server's clock.")
+            return VerificationError(
+                .certificateNotYetValid, "In the chain from \(source), \(which) is not valid yet; check this server's clock.")
         default:
             return VerificationError(
                 .untrustedCertificateChain,

@@ -72,7 +72,8 @@ final class TLSClientContext: @unchecked Sendable {
         let detail = OpenSSLErrorQueue.drain()
         guard defaults || bundle else {
             return .failure(
-                Self.setupFailed("The system trust roots for HTTPS cannot be loaded (\(detail)); install ca-certificates or set SSL_CERT_FILE.")
+                Self.setupFailed(
+                    "The system trust roots for HTTPS cannot be loaded (\(detail)); install ca-certificates or set SSL_CERT_FILE.")
             )
         }
         return .success(())

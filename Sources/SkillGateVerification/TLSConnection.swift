@@ -123,7 +123,9 @@ final class TLSConnection {
     }
 
     /// Repeats an OpenSSL call, moving ciphertext between the socket and OpenSSL, until it completes.
-    private func drive(_ what: @autoclosure () -> String, _ operation: (OpaquePointer) -> Int32) throws(CertificateFetchError) -> DriveOutcome {
+    private func drive(_ what: @autoclosure () -> String, _ operation: (OpaquePointer) -> Int32) throws(CertificateFetchError)
+        -> DriveOutcome
+    {
         while true {
             OpenSSLErrorQueue.clear()
             let result = operation(ssl)
@@ -183,7 +185,8 @@ final class TLSConnection {
             if count > 0 {
                 let accepted = transfer.withUnsafeBytes { BIO_write(network, $0.baseAddress, Int32(count)) }
                 guard accepted == count else {
-                    throw CertificateFetchError(.tlsFailed, "OpenSSL did not take the bytes received from \(endpoint) (\(OpenSSLErrorQueue.drain())).")
+                    throw CertificateFetchError(
+                        .tlsFailed, "OpenSSL did not take the bytes received from \(endpoint) (\(OpenSSLErrorQueue.drain())).")
                 }
                 return
             }

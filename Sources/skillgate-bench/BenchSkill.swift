@@ -5,7 +5,9 @@ struct BenchSkill: Skill {
     var configuration: SkillConfiguration {
         SkillConfiguration(
             name: "Ride Hailer", applicationID: BenchRequests.skillID,
-            linkPrompt: "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account.")
+            linkPrompt:
+                "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account."
+        )
     }
 
     var routes: [Route] {
@@ -37,7 +39,8 @@ enum BenchRequests {
         return Array(json.utf8)
     }
 
-    static let linkedOrder = body(intent: "OrderRideIntent", slot: ("destination", "work"), token: "Atza|IwEBIEXAMPLEACCESSTOKENEXAMPLEACCESSTOKEN0123456789")
+    static let linkedOrder = body(
+        intent: "OrderRideIntent", slot: ("destination", "work"), token: "Atza|IwEBIEXAMPLEACCESSTOKENEXAMPLEACCESSTOKEN0123456789")
     static let unlinkedOrder = body(intent: "OrderRideIntent", slot: ("destination", "work"), token: nil)
     static let publicAvailability = body(intent: "RideHailerAvailabilityByCity", slot: ("city", "Dallas"), token: nil)
 }

@@ -46,8 +46,15 @@ enum HTTPBenchmark {
             }
             let startupRSS = residentKilobytes(pid: process.processIdentifier, field: "VmRSS:")
             print("SkillGate HTTP benchmark: ride-hailer serve (release, --no-verify, access log on → /dev/null)")
-            print("  wrk -t\(threads) -c\(connections) -d\(duration)s --latency, keep-alive POST of a linked OrderRideIntent (\(body.count) B)")
-            let output = try capture(wrk, ["-t\(threads)", "-c\(connections)", "-d\(duration)s", "--latency", "-s", work.appendingPathComponent("post.lua").path, "http://127.0.0.1:\(port)/"])
+            print(
+                "  wrk -t\(threads) -c\(connections) -d\(duration)s --latency, keep-alive POST of a linked OrderRideIntent (\(body.count) B)"
+            )
+            let output = try capture(
+                wrk,
+                [
+                    "-t\(threads)", "-c\(connections)", "-d\(duration)s", "--latency", "-s", work.appendingPathComponent("post.lua").path,
+                    "http://127.0.0.1:\(port)/",
+                ])
             let peak = residentKilobytes(pid: process.processIdentifier, field: "VmHWM:")
             print(WrkSummary(output).report)
             print("  server RSS: \(startupRSS / 1024) MB at start-up, peak \(peak / 1024) MB")
@@ -78,7 +85,8 @@ enum HTTPBenchmark {
 
     static func waitUntilServing(port: Int) async throws -> Bool {
         for _ in 0..<200 {
-            if let output = try? capture("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health"]),
+            if let output = try? capture(
+                "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health"]),
                 output == "200"
             {
                 return true
@@ -124,7 +132,9 @@ struct WrkSummary {
 
     init(_ output: String) {
         func value(after label: String) -> String? {
-            guard let line = output.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }) else { return nil }
+            guard let line = output.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }) else {
+                return nil
+            }
             return line.trimmingCharacters(in: .whitespaces).dropFirst(label.count).trimmingCharacters(in: .whitespaces)
         }
         requestsPerSecond = value(after: "Requests/sec:") ?? "?"

@@ -30,7 +30,9 @@ enum VerifyBenchmark {
             }
             samples.sort()
             print("Alexa request verification, certificate chain cached (RSA-2048, SHA-256, \(body.count) B body):")
-            print("  median \(InProcessBenchmark.format(samples[samples.count / 2])) µs, p90 \(InProcessBenchmark.format(samples[samples.count * 9 / 10])) µs per request")
+            print(
+                "  median \(InProcessBenchmark.format(samples[samples.count / 2])) µs, p90 \(InProcessBenchmark.format(samples[samples.count * 9 / 10])) µs per request"
+            )
             return 0
         } catch {
             print("verification benchmark failed: \(error)")

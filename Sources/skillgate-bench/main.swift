@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // skillgate-bench: SkillGate's benchmarks. Build everything in release first: `swift build -c release`.
@@ -22,7 +22,10 @@ switch mode {
 case "inprocess":
     exit(await InProcessBenchmark.run(iterations: option("--iterations", default: 50_000)))
 case "http":
-    exit(await HTTPBenchmark.run(duration: option("--duration", default: 10), connections: option("--connections", default: 64), threads: option("--threads", default: 2)))
+    exit(
+        await HTTPBenchmark.run(
+            duration: option("--duration", default: 10), connections: option("--connections", default: 64),
+            threads: option("--threads", default: 2)))
 case "coldstart":
     exit(await ColdStartBenchmark.run(runs: option("--iterations", default: 50)))
 case "verify":

@@ -62,15 +62,18 @@ enum PackageLambdaCommand {
             print("contents: \(result.contents.joined(separator: ", "))")
             switch result.compatibility {
             case .compatible:
-                print("upload it as a Lambda function with runtime provided.al2023 (architecture \(result.architecture)), handler bootstrap")
+                print(
+                    "upload it as a Lambda function with runtime provided.al2023 (architecture \(result.architecture)), handler bootstrap")
                 return 0
             case .unchecked(let reason):
                 print("note: \(reason)")
-                print("upload it as a Lambda function with runtime provided.al2023 (architecture \(result.architecture)), handler bootstrap")
+                print(
+                    "upload it as a Lambda function with runtime provided.al2023 (architecture \(result.architecture)), handler bootstrap")
                 return 0
             case .incompatible(let symbols):
                 let list = symbols.prefix(6).joined(separator: ", ") + (symbols.count > 6 ? ", …" : "")
-                let message = "bootstrap needs symbol versions that provided.al2023 (glibc 2.34, GCC 11 libstdc++) lacks: "
+                let message =
+                    "bootstrap needs symbol versions that provided.al2023 (glibc 2.34, GCC 11 libstdc++) lacks: "
                     + "\(list). It would fail to start there; build on a glibc 2.34 / OpenSSL 3 system such as RHEL UBI 9 "
                     + "instead, e.g. in the swift:<version>-rhel-ubi9 image (see the README)"
                 if options.allowIncompatible {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // skillgate: the SkillGate command-line tool. Each subcommand lives in its own file as

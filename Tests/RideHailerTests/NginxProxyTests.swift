@@ -24,18 +24,22 @@ struct NginxProxyTests {
         try Data(fixture.rootPEM).write(to: folder.appendingPathComponent("alexa-root.pem"))
         try Data(fixture.chainPEM).write(to: folder.appendingPathComponent("alexa-chain.pem"))
 
-        let skill = try await SkillServerProcess.start(Products.path("ride-hailer"), environment: [
-            "SKILLGATE_TRUST_ROOTS": folder.appendingPathComponent("alexa-root.pem").path,
-            "SKILLGATE_CERT_CHAIN": folder.appendingPathComponent("alexa-chain.pem").path,
-        ])
+        let skill = try await SkillServerProcess.start(
+            Products.path("ride-hailer"),
+            environment: [
+                "SKILLGATE_TRUST_ROOTS": folder.appendingPathComponent("alexa-root.pem").path,
+                "SKILLGATE_CERT_CHAIN": folder.appendingPathComponent("alexa-chain.pem").path,
+            ])
         let skillProcess = skill.process.processIdentifier
         defer { if skill.process.isRunning { kill(skillProcess, SIGKILL) } }
 
         let openssl = try #require(Self.tool("openssl"))
-        let made = try await ChildProcess.run(openssl, [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder.appendingPathComponent("tls.key").path,
-            "-out", folder.appendingPathComponent("tls.pem").path, "-days", "1", "-subj", "/CN=localhost",
-        ])
+        let made = try await ChildProcess.run(
+            openssl,
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder.appendingPathComponent("tls.key").path,
+                "-out", folder.appendingPathComponent("tls.pem").path, "-days", "1", "-subj", "/CN=localhost",
+            ])
         #expect(made.status == 0, "openssl: \(made.stderr)")
 
         let port = try FreePort.find()
@@ -77,17 +81,20 @@ struct NginxProxyTests {
             nginx.waitUntilExit()
         }
 
-        let body = TestRequest.intent("RideHailerAvailabilityByCity", slots: ["city": "Dallas"], skillID: "amzn1.ask.skill.ride-hailer").bytes
+        let body = TestRequest.intent("RideHailerAvailabilityByCity", slots: ["city": "Dallas"], skillID: "amzn1.ask.skill.ride-hailer")
+            .bytes
         try Data(body).write(to: folder.appendingPathComponent("request.json"))
         let signature = try RequestSigner(privateKeyPEM: fixture.leafKeyPEM).signature256(for: body)
         let curl = try #require(Self.tool("curl"))
         var attempt: ChildProcess.Output?
         for _ in 0..<100 {
-            let output = try await ChildProcess.run(curl, [
-                "-sk", "--max-time", "10", "-X", "POST", "https://127.0.0.1:\(port)/", "-H", "Content-Type: application/json",
-                "-H", "SignatureCertChainUrl: https://s3.amazonaws.com/echo.api/echo-api-cert.pem", "-H", "Signature-256: \(signature)",
-                "--data-binary", "@" + folder.appendingPathComponent("request.json").path,
-            ])
+            let output = try await ChildProcess.run(
+                curl,
+                [
+                    "-sk", "--max-time", "10", "-X", "POST", "https://127.0.0.1:\(port)/", "-H", "Content-Type: application/json",
+                    "-H", "SignatureCertChainUrl: https://s3.amazonaws.com/echo.api/echo-api-cert.pem", "-H", "Signature-256: \(signature)",
+                    "--data-binary", "@" + folder.appendingPathComponent("request.json").path,
+                ])
             attempt = output
             if output.status == 0 && !output.stdout.isEmpty { break }
             try await Task.sleep(for: .milliseconds(100))
@@ -95,12 +102,16 @@ struct NginxProxyTests {
         let output = try #require(attempt)
         #expect(output.status == 0, "curl: \(output.stderr)")
         let response = try JSONParser.parse(Array(output.stdout.utf8))
-        #expect(response["response"]?["outputSpeech"]?["text"] == "Ride Hailer offers a full range of services in Dallas: economy, premium and shared rides.")
+        #expect(
+            response["response"]?["outputSpeech"]?["text"]
+                == "Ride Hailer offers a full range of services in Dallas: economy, premium and shared rides.")
 
-        let unsigned = try await ChildProcess.run(curl, [
-            "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "https://127.0.0.1:\(port)/", "--data-binary",
-            "@" + folder.appendingPathComponent("request.json").path,
-        ])
+        let unsigned = try await ChildProcess.run(
+            curl,
+            [
+                "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "https://127.0.0.1:\(port)/", "--data-binary",
+                "@" + folder.appendingPathComponent("request.json").path,
+            ])
         #expect(unsigned.stdout == "400")
         #expect(await skill.stop() == 0)
     }

@@ -6,7 +6,8 @@ import Testing
 /// `.ci/run` installs ask-sdk-core/ask-sdk-model into `.build-oracle/venv`; without it this
 /// test is skipped with a message saying how to enable it.
 struct OracleTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var python: String? {
         if let configured = ProcessInfo.processInfo.environment["SKILLGATE_ORACLE_PYTHON"] { return configured }

@@ -25,7 +25,8 @@ struct ServeProcessTests {
         let (status, body) = try await Self.post(linked.bytes, port: server.port)
         #expect(status == 200)
         #expect(body["sessionAttributes"]?["pendingOrder"]?["address"] == "12 Pine Street")
-        let (unlinkedStatus, unlinked) = try await Self.post(TestRequest.intent("OrderRideIntent", skillID: Self.skillID).bytes, port: server.port)
+        let (unlinkedStatus, unlinked) = try await Self.post(
+            TestRequest.intent("OrderRideIntent", skillID: Self.skillID).bytes, port: server.port)
         #expect(unlinkedStatus == 200)
         #expect(unlinked["response"]?["card"]?["type"] == "LinkAccount")
         let (badStatus, bad) = try await Self.post(Array("nope".utf8), port: server.port)

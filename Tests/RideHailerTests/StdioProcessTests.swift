@@ -10,11 +10,14 @@ struct StdioProcessTests {
 
     @Test("a linked OrderRideIntent on stdin gets the confirmation question on stdout, nothing else")
     func linkedOrder() async throws {
-        let request = TestRequest.intent("OrderRideIntent", slots: ["destination": "work"], token: "demo-token-alice", skillID: Self.skillID)
+        let request = TestRequest.intent(
+            "OrderRideIntent", slots: ["destination": "work"], token: "demo-token-alice", skillID: Self.skillID)
         let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio"], input: request.bytes)
         #expect(output.status == 0, "stderr: \(output.stderr)")
         let response = try JSONParser.parse(Array(output.stdout.utf8))
-        #expect(response["response"]?["outputSpeech"]?["text"]?.stringValue?.hasPrefix("Ordering a ride using your Ride Hailer account") == true)
+        #expect(
+            response["response"]?["outputSpeech"]?["text"]?.stringValue?.hasPrefix("Ordering a ride using your Ride Hailer account") == true
+        )
         #expect(response["response"]?["shouldEndSession"] == false)
         #expect(response["sessionAttributes"]?["pendingOrder"]?["address"] == "410 Terry Avenue North")
         #expect(output.stdout.filter { $0 == "\n" }.count == 1)
@@ -26,21 +29,28 @@ struct StdioProcessTests {
         let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio"], input: request.bytes)
         #expect(output.status == 0)
         let response = try JSONParser.parse(Array(output.stdout.utf8))
-        #expect(response["response"] == [
-            "outputSpeech": [
-                "type": "PlainText",
-                "text": "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account.",
-            ],
-            "card": ["type": "LinkAccount"], "shouldEndSession": true,
-        ])
+        #expect(
+            response["response"] == [
+                "outputSpeech": [
+                    "type": "PlainText",
+                    "text":
+                        "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account.",
+                ],
+                "card": ["type": "LinkAccount"], "shouldEndSession": true,
+            ])
     }
 
-    @Test("bad input exits 65 with a one-line message on stderr and nothing on stdout", arguments: [
-        ("{not json", "malformed request: invalid JSON"),
-        ("", "malformed request: invalid JSON: the input is empty"),
-        (#"{"request":{"type":"IntentRequest"}}"#, "malformed request: request.intent: is missing"),
-        (#"{"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.other"}}},"request":{"type":"LaunchRequest"}}"#, "wrong skill"),
-    ])
+    @Test(
+        "bad input exits 65 with a one-line message on stderr and nothing on stdout",
+        arguments: [
+            ("{not json", "malformed request: invalid JSON"),
+            ("", "malformed request: invalid JSON: the input is empty"),
+            (#"{"request":{"type":"IntentRequest"}}"#, "malformed request: request.intent: is missing"),
+            (
+                #"{"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.other"}}},"request":{"type":"LaunchRequest"}}"#,
+                "wrong skill"
+            ),
+        ])
     func badInput(input: String, message: String) async throws {
         let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio"], input: Array(input.utf8))
         #expect(output.status == 65)
@@ -55,18 +65,23 @@ struct StdioProcessTests {
         let lines = [
             String(decoding: TestRequest.launch(skillID: Self.skillID).bytes, as: UTF8.self),
             "{broken",
-            String(decoding: TestRequest.intent("RideHailerAvailabilityByCity", slots: ["city": "Dallas"], skillID: Self.skillID).bytes, as: UTF8.self),
+            String(
+                decoding: TestRequest.intent("RideHailerAvailabilityByCity", slots: ["city": "Dallas"], skillID: Self.skillID).bytes,
+                as: UTF8.self),
             "",
             String(decoding: TestRequest.intent("OrderRideIntent", skillID: Self.skillID).bytes, as: UTF8.self),
         ]
-        let output = try await ChildProcess.run(Products.path("ride-hailer"), ["stdio", "--lines"], input: Array(lines.joined(separator: "\n").utf8))
+        let output = try await ChildProcess.run(
+            Products.path("ride-hailer"), ["stdio", "--lines"], input: Array(lines.joined(separator: "\n").utf8))
         #expect(output.status == 0)
         let answers = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(answers.count == 5, "stdout: \(output.stdout)")
         let parsed = try answers.map { try JSONParser.parse(Array($0.utf8)) }
         #expect(parsed[0]["response"]?["outputSpeech"]?["text"]?.stringValue?.hasPrefix("Welcome to Ride Hailer") == true)
         #expect(parsed[1]["error"]?["code"] == "malformedRequest")
-        #expect(parsed[2]["response"]?["outputSpeech"]?["text"] == "Ride Hailer offers a full range of services in Dallas: economy, premium and shared rides.")
+        #expect(
+            parsed[2]["response"]?["outputSpeech"]?["text"]
+                == "Ride Hailer offers a full range of services in Dallas: economy, premium and shared rides.")
         #expect(parsed[3]["error"]?["code"] == "malformedRequest")
         #expect(parsed[4]["response"]?["card"]?["type"] == "LinkAccount")
     }
@@ -78,10 +93,11 @@ struct StdioProcessTests {
         #expect(text.stdout.contains("intent OrderRideIntent"))
         let json = try JSONParser.parse(Array(try await ChildProcess.run(Products.path("ride-hailer"), ["routes", "--json"]).stdout.utf8))
         let routes = try #require(json["routes"]?.arrayValue)
-        let policies = Dictionary(uniqueKeysWithValues: routes.compactMap { route -> (String, String)? in
-            guard let name = route["name"]?.stringValue, let linking = route["linking"]?.stringValue else { return nil }
-            return (name, linking)
-        })
+        let policies = Dictionary(
+            uniqueKeysWithValues: routes.compactMap { route -> (String, String)? in
+                guard let name = route["name"]?.stringValue, let linking = route["linking"]?.stringValue else { return nil }
+                return (name, linking)
+            })
         #expect(policies["OrderRideIntent"] == "required")
         #expect(policies["RideHailerAvailabilityByCity"] == "public")
         #expect(policies["AMAZON.HelpIntent"] == "public")

@@ -20,7 +20,9 @@ struct ReplayHTTPTests {
     )
     func signedReplay() async throws {
         let certificates = try await DevelopmentCertificates.shared.value
-        let server = try await SkillServerProcess.start(Command.path("ride-hailer"), environment: ["SKILLGATE_TRUST_ROOTS": certificates.root, "SKILLGATE_CERT_CHAIN": certificates.chain])
+        let server = try await SkillServerProcess.start(
+            Command.path("ride-hailer"),
+            environment: ["SKILLGATE_TRUST_ROOTS": certificates.root, "SKILLGATE_CERT_CHAIN": certificates.chain])
         let sign = ["--sign-with", certificates.key, "--cert-chain", certificates.chain]
         let replay = Command.rideHailerReplay
 

@@ -24,7 +24,9 @@ struct EndpointDeadlineTests {
             method: "POST", path: "/", body: TestRequest.intent("SlowIntent", locale: "de-DE").bytes, timeout: .seconds(20))
         #expect(response.status == 200)
         let body = try JSONParser.parse(response.body)
-        #expect(body["response"]?["outputSpeech"]?["text"] == "Entschuldigung, da ist etwas schiefgelaufen. Bitte versuche es später noch einmal.")
+        #expect(
+            body["response"]?["outputSpeech"]?["text"]
+                == "Entschuldigung, da ist etwas schiefgelaufen. Bitte versuche es später noch einmal.")
         #expect(body["response"]?["shouldEndSession"] == true)
         client.close()
         await server.shutdown()

@@ -35,17 +35,22 @@ final class EndpointHarness: Sendable {
         let runner = try SkillRunner(
             configuration: SkillConfiguration(name: "Endpoint Test", applicationID: Self.skillID), routes: routes,
             options: RunnerOptions(checksTimestamp: true), logger: .disabled)
-        let verifier = verify
-            ? AlexaRequestVerifier(trustRoots: .pem(fixture.rootPEM), certificateFetcher: StaticFetcher(pem: fixture[keyPath: chain]), logger: .disabled)
+        let verifier =
+            verify
+            ? AlexaRequestVerifier(
+                trustRoots: .pem(fixture.rootPEM), certificateFetcher: StaticFetcher(pem: fixture[keyPath: chain]), logger: .disabled)
             : nil
         let endpoint = SkillEndpoint(runner: runner, path: "/alexa", verifier: verifier, logger: .disabled)
-        server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, accessLog: false), responder: endpoint, logger: .disabled)
+        server = HTTPServer(
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, accessLog: false), responder: endpoint, logger: .disabled)
         let port = try server.start()
         client = HTTPClient(host: "127.0.0.1", port: port)
     }
 
     /// POSTs a body with the given verification headers.
-    func post(_ body: [UInt8], certURL: String? = goodCertURL, signature: String?, path: String = "/alexa") async throws -> HTTPClientResponse {
+    func post(_ body: [UInt8], certURL: String? = goodCertURL, signature: String?, path: String = "/alexa") async throws
+        -> HTTPClientResponse
+    {
         var headers: HTTPHeaders = ["Content-Type": "application/json"]
         if let certURL { headers.add(name: "SignatureCertChainUrl", value: certURL) }
         if let signature { headers.add(name: "Signature-256", value: signature) }

@@ -46,13 +46,15 @@ struct EndpointVerificationTests {
         await harness.stop()
     }
 
-    @Test("every invalid certificate URL from Amazon's list is rejected", arguments: [
-        "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-        "https://notamazon.com/echo.api/echo-api-cert.pem",
-        "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
-        "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
-        "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
-    ])
+    @Test(
+        "every invalid certificate URL from Amazon's list is rejected",
+        arguments: [
+            "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
+            "https://notamazon.com/echo.api/echo-api-cert.pem",
+            "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
+            "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
+            "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+        ])
     func invalidCertURL(url: String) async throws {
         let harness = try await EndpointHarness()
         let body = Self.request()
@@ -60,11 +62,13 @@ struct EndpointVerificationTests {
         await harness.stop()
     }
 
-    @Test("valid spellings of the certificate URL are accepted", arguments: [
-        "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
-        "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
-        "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
-    ])
+    @Test(
+        "valid spellings of the certificate URL are accepted",
+        arguments: [
+            "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
+            "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+            "HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
+        ])
     func validCertURL(url: String) async throws {
         let harness = try await EndpointHarness()
         let body = Self.request()
@@ -82,12 +86,15 @@ struct EndpointVerificationTests {
         await harness.stop()
     }
 
-    @Test("bad certificates are rejected: expired, not yet valid, wrong SAN, untrusted root", arguments: [
-        "expired", "not yet valid", "wrong SAN", "untrusted root",
-    ])
+    @Test(
+        "bad certificates are rejected: expired, not yet valid, wrong SAN, untrusted root",
+        arguments: [
+            "expired", "not yet valid", "wrong SAN", "untrusted root",
+        ])
     func badCertificates(chain: String) async throws {
         let paths: [String: KeyPath<AlexaCertificateFixture, [UInt8]>] = [
-            "expired": \.expiredChainPEM, "not yet valid": \.notYetValidChainPEM, "wrong SAN": \.wrongSANChainPEM, "untrusted root": \.rogueChainPEM,
+            "expired": \.expiredChainPEM, "not yet valid": \.notYetValidChainPEM, "wrong SAN": \.wrongSANChainPEM,
+            "untrusted root": \.rogueChainPEM,
         ]
         let harness = try await EndpointHarness(chain: try #require(paths[chain]))
         let body = Self.request()

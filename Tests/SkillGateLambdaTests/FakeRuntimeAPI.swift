@@ -120,7 +120,8 @@ final class FakeRuntimeAPI: Sendable {
     private static func respond(to request: HTTPRequest, shared: Shared) async -> HTTPResponse {
         shared.state.withLock {
             $0.calls.append(
-                Call(method: request.method, path: request.path, headers: request.headers, body: request.body,
+                Call(
+                    method: request.method, path: request.path, headers: request.headers, body: request.body,
                     remoteAddress: request.remoteAddress))
         }
         let prefix = "/2018-06-01/runtime/"

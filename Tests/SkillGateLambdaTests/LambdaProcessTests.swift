@@ -26,26 +26,33 @@ struct LambdaProcessTests {
     /// A Ride Hailer request envelope.
     static func request(_ id: String, _ request: String, token: String? = nil, skillID: String = skillID) -> String {
         let user = token.map { #"{"userId":"amzn1.ask.account.T","accessToken":"\#($0)"}"# } ?? #"{"userId":"amzn1.ask.account.T"}"#
-        return #"{"version":"1.0","session":{"new":true,"sessionId":"amzn1.echo-api.session.t","application":{"applicationId":"\#(skillID)"},"attributes":{},"user":\#(user)},"context":{"System":{"application":{"applicationId":"\#(skillID)"},"user":\#(user),"device":{"deviceId":"d","supportedInterfaces":{}},"apiEndpoint":"https://api.amazonalexa.com"}},"request":{"requestId":"\#(id)","timestamp":"2020-01-01T00:00:00Z","locale":"en-US",\#(request)}}"#
+        return
+            #"{"version":"1.0","session":{"new":true,"sessionId":"amzn1.echo-api.session.t","application":{"applicationId":"\#(skillID)"},"attributes":{},"user":\#(user)},"context":{"System":{"application":{"applicationId":"\#(skillID)"},"user":\#(user),"device":{"deviceId":"d","supportedInterfaces":{}},"apiEndpoint":"https://api.amazonalexa.com"}},"request":{"requestId":"\#(id)","timestamp":"2020-01-01T00:00:00Z","locale":"en-US",\#(request)}}"#
     }
 
     /// Launch, linked and unlinked intents, an outage (a handler that throws), session end,
     /// can-fulfill and an event; then the oracle's requests when its venv exists.
     static func corpus() -> [String] {
-        let order = #""type":"IntentRequest","intent":{"name":"OrderRideIntent","slots":{"destination":{"name":"destination","value":"work"}}}"#
+        let order =
+            #""type":"IntentRequest","intent":{"name":"OrderRideIntent","slots":{"destination":{"name":"destination","value":"work"}}}"#
         var lines = [
             request("r1", #""type":"LaunchRequest""#),
             request("r2", order, token: "demo-token-alice"),
             request("r3", order),
             request("r4", order, token: "demo-token-outage"),
-            request("r5", #""type":"IntentRequest","intent":{"name":"RideHailerAvailabilityByCity","slots":{"city":{"name":"city","value":"Dallas"}}}"#),
+            request(
+                "r5",
+                #""type":"IntentRequest","intent":{"name":"RideHailerAvailabilityByCity","slots":{"city":{"name":"city","value":"Dallas"}}}"#
+            ),
             request("r6", #""type":"SessionEndedRequest","reason":"USER_INITIATED""#),
             request("r7", #""type":"CanFulfillIntentRequest","intent":{"name":"OrderRideIntent","slots":{}}"#),
             request("r8", #""type":"AlexaSkillEvent.SkillEnabled""#),
         ]
         let python = packageRoot.appendingPathComponent(".build-oracle/venv/bin/python3").path
         let script = packageRoot.appendingPathComponent("Tests/RideHailerTests/Oracle/oracle.py").path
-        if FileManager.default.isExecutableFile(atPath: python), let output = try? ChildProcess.runBlocking(python, [script, "--emit-requests"]).stdout {
+        if FileManager.default.isExecutableFile(atPath: python),
+            let output = try? ChildProcess.runBlocking(python, [script, "--emit-requests"]).stdout
+        {
             lines += output.split(separator: "\n").map(String.init)
         } else {
             print("LambdaProcessTests: the oracle corpus is skipped: \(python) is missing")
@@ -78,7 +85,8 @@ struct LambdaProcessTests {
     func corpusMatchesStdio() async throws {
         guard let binary = Self.rideHailer else { return }
         let corpus = Self.corpus()
-        let stdio = try await ChildProcess.run(binary, ["stdio", "--lines"], input: Array((corpus.joined(separator: "\n") + "\n").utf8), environment: ["LOG_LEVEL": "error"])
+        let stdio = try await ChildProcess.run(
+            binary, ["stdio", "--lines"], input: Array((corpus.joined(separator: "\n") + "\n").utf8), environment: ["LOG_LEVEL": "error"])
         #expect(stdio.status == 0)
         let expected = stdio.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         try #require(expected.count == corpus.count)
@@ -114,7 +122,8 @@ struct LambdaProcessTests {
     func wrongSkillToErrorEndpoint() async throws {
         guard let binary = Self.rideHailer else { return }
         let other = Self.request("x1", #""type":"LaunchRequest""#, skillID: "amzn1.ask.skill.someone-else")
-        let stdio = try await ChildProcess.run(binary, ["stdio", "--lines"], input: Array((other + "\n").utf8), environment: ["LOG_LEVEL": "error"])
+        let stdio = try await ChildProcess.run(
+            binary, ["stdio", "--lines"], input: Array((other + "\n").utf8), environment: ["LOG_LEVEL": "error"])
         let stdioError = try #require(try JSONSerialization.jsonObject(with: Data(stdio.stdout.utf8)) as? [String: [String: String]])
 
         let fake = try FakeRuntimeAPI()

@@ -3,20 +3,24 @@ import Testing
 
 /// Parsing `AWS_LAMBDA_RUNTIME_API`, error bodies, paths and the backoff.
 struct LambdaValueTests {
-    @Test("AWS_LAMBDA_RUNTIME_API host:port forms parse", arguments: [
-        ("127.0.0.1:9001", "127.0.0.1", 9001), ("localhost:80", "localhost", 80), ("[::1]:9001", "::1", 9001),
-        (" 169.254.100.1:9001 ", "169.254.100.1", 9001),
-    ])
+    @Test(
+        "AWS_LAMBDA_RUNTIME_API host:port forms parse",
+        arguments: [
+            ("127.0.0.1:9001", "127.0.0.1", 9001), ("localhost:80", "localhost", 80), ("[::1]:9001", "::1", 9001),
+            (" 169.254.100.1:9001 ", "169.254.100.1", 9001),
+        ])
     func endpointParses(text: String, host: String, port: Int) throws {
         let endpoint = try LambdaRuntimeEndpoint(parsing: text)
         #expect(endpoint.host == host)
         #expect(endpoint.port == port)
     }
 
-    @Test("malformed AWS_LAMBDA_RUNTIME_API values are rejected with a message naming the variable", arguments: [
-        "", "localhost", "127.0.0.1:", ":9001", "127.0.0.1:0", "127.0.0.1:70000", "::1:9001", "[::1]9001",
-        "http://127.0.0.1:9001", "127.0.0.1:90x",
-    ])
+    @Test(
+        "malformed AWS_LAMBDA_RUNTIME_API values are rejected with a message naming the variable",
+        arguments: [
+            "", "localhost", "127.0.0.1:", ":9001", "127.0.0.1:0", "127.0.0.1:70000", "::1:9001", "[::1]9001",
+            "http://127.0.0.1:9001", "127.0.0.1:90x",
+        ])
     func endpointRejects(text: String) {
         #expect(throws: LambdaRuntimeError.self) { try LambdaRuntimeEndpoint(parsing: text) }
         do {

@@ -30,27 +30,29 @@ struct JSONParserTests {
         #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == [1])
     }
 
-    @Test("rejects malformed documents with the offending offset", arguments: [
-        ("", JSONParseError.Reason.empty),
-        ("   ", .empty),
-        ("{", .unexpectedEnd),
-        ("[1,]", .unexpectedByte(UInt8(ascii: "]"))),
-        ("{\"a\" 1}", .unexpectedByte(UInt8(ascii: "1"))),
-        ("{'a':1}", .unexpectedByte(UInt8(ascii: "'"))),
-        ("01", .trailingData),
-        ("1.", .invalidNumber),
-        ("-", .unexpectedEnd),
-        ("1e", .invalidNumber),
-        ("tru", .unexpectedEnd),
-        ("nul!", .unexpectedByte(UInt8(ascii: "!"))),
-        ("\"abc", .unexpectedEnd),
-        ("\"\\x\"", .invalidEscape),
-        ("\"\\ud83d\"", .invalidEscape),
-        ("\"\\udc00\"", .invalidEscape),
-        ("\"a\u{01}b\"", .invalidString),
-        ("{} {}", .trailingData),
-        ("NaN", .unexpectedByte(UInt8(ascii: "N"))),
-    ])
+    @Test(
+        "rejects malformed documents with the offending offset",
+        arguments: [
+            ("", JSONParseError.Reason.empty),
+            ("   ", .empty),
+            ("{", .unexpectedEnd),
+            ("[1,]", .unexpectedByte(UInt8(ascii: "]"))),
+            ("{\"a\" 1}", .unexpectedByte(UInt8(ascii: "1"))),
+            ("{'a':1}", .unexpectedByte(UInt8(ascii: "'"))),
+            ("01", .trailingData),
+            ("1.", .invalidNumber),
+            ("-", .unexpectedEnd),
+            ("1e", .invalidNumber),
+            ("tru", .unexpectedEnd),
+            ("nul!", .unexpectedByte(UInt8(ascii: "!"))),
+            ("\"abc", .unexpectedEnd),
+            ("\"\\x\"", .invalidEscape),
+            ("\"\\ud83d\"", .invalidEscape),
+            ("\"\\udc00\"", .invalidEscape),
+            ("\"a\u{01}b\"", .invalidString),
+            ("{} {}", .trailingData),
+            ("NaN", .unexpectedByte(UInt8(ascii: "N"))),
+        ])
     func rejectsMalformed(input: String, reason: JSONParseError.Reason) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(input) }
         do {

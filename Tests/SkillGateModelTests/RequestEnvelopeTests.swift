@@ -131,18 +131,29 @@ struct RequestEnvelopeTests {
         }
     }
 
-    @Test("names the field that is wrong", arguments: [
-        (#"[]"#, "the request body must be a JSON object, found an array"),
-        (#"{"version":"1.0"}"#, "request: is missing"),
-        (#"{"request":{"requestId":"r"}}"#, "request.type: is missing"),
-        (#"{"request":{"type":5}}"#, "request.type: must be a string, found a number"),
-        (#"{"request":{"type":"IntentRequest"}}"#, "request.intent: is missing"),
-        (#"{"request":{"type":"IntentRequest","intent":{}}}"#, "request.intent.name: is missing"),
-        (#"{"request":{"type":"LaunchRequest","timestamp":"yesterday"}}"#, "request.timestamp: must be an ISO-8601 date-time or epoch milliseconds, found \"yesterday\""),
-        (#"{"session":{"attributes":[]},"request":{"type":"LaunchRequest"}}"#, "session.attributes: must be an object, found an array"),
-        (#"{"context":{"System":{"user":{"accessToken":7}}},"request":{"type":"LaunchRequest"}}"#, "context.System.user.accessToken: must be a string, found a number"),
-        (#"{"request":{"type":"IntentRequest","intent":{"name":"X","slots":{"s":3}}}}"#, "request.intent.slots.s: must be an object, found a number"),
-    ])
+    @Test(
+        "names the field that is wrong",
+        arguments: [
+            (#"[]"#, "the request body must be a JSON object, found an array"),
+            (#"{"version":"1.0"}"#, "request: is missing"),
+            (#"{"request":{"requestId":"r"}}"#, "request.type: is missing"),
+            (#"{"request":{"type":5}}"#, "request.type: must be a string, found a number"),
+            (#"{"request":{"type":"IntentRequest"}}"#, "request.intent: is missing"),
+            (#"{"request":{"type":"IntentRequest","intent":{}}}"#, "request.intent.name: is missing"),
+            (
+                #"{"request":{"type":"LaunchRequest","timestamp":"yesterday"}}"#,
+                "request.timestamp: must be an ISO-8601 date-time or epoch milliseconds, found \"yesterday\""
+            ),
+            (#"{"session":{"attributes":[]},"request":{"type":"LaunchRequest"}}"#, "session.attributes: must be an object, found an array"),
+            (
+                #"{"context":{"System":{"user":{"accessToken":7}}},"request":{"type":"LaunchRequest"}}"#,
+                "context.System.user.accessToken: must be a string, found a number"
+            ),
+            (
+                #"{"request":{"type":"IntentRequest","intent":{"name":"X","slots":{"s":3}}}}"#,
+                "request.intent.slots.s: must be an object, found a number"
+            ),
+        ])
     func fieldErrors(json: String, message: String) {
         do {
             _ = try RequestEnvelope(jsonBytes: Array(json.utf8))
@@ -152,20 +163,24 @@ struct RequestEnvelopeTests {
         }
     }
 
-    @Test("parses ISO-8601 variants", arguments: [
-        ("2026-11-21T20:00:00Z", 1_795_291_200_000),
-        ("2026-11-21T20:00:00.5Z", 1_795_291_200_500),
-        ("2026-11-21T20:00:00.123456Z", 1_795_291_200_123),
-        ("2026-11-21T21:00:00+01:00", 1_795_291_200_000),
-        ("2026-11-21T15:00:00-0500", 1_795_291_200_000),
-        ("1970-01-01T00:00:00Z", 0),
-        ("2024-02-29T00:00:00Z", 1_709_164_800_000),
-    ])
+    @Test(
+        "parses ISO-8601 variants",
+        arguments: [
+            ("2026-11-21T20:00:00Z", 1_795_291_200_000),
+            ("2026-11-21T20:00:00.5Z", 1_795_291_200_500),
+            ("2026-11-21T20:00:00.123456Z", 1_795_291_200_123),
+            ("2026-11-21T21:00:00+01:00", 1_795_291_200_000),
+            ("2026-11-21T15:00:00-0500", 1_795_291_200_000),
+            ("1970-01-01T00:00:00Z", 0),
+            ("2024-02-29T00:00:00Z", 1_709_164_800_000),
+        ])
     func iso8601(text: String, milliseconds: Int64) {
         #expect(RequestTimestamp(iso8601: text)?.millisecondsSince1970 == milliseconds)
     }
 
-    @Test("rejects malformed ISO-8601", arguments: ["2026-11-21", "2026-13-01T00:00:00Z", "2026-11-21T20:00:00", "2026-11-21T20:00:00.Z", "x"])
+    @Test(
+        "rejects malformed ISO-8601",
+        arguments: ["2026-11-21", "2026-13-01T00:00:00Z", "2026-11-21T20:00:00", "2026-11-21T20:00:00.Z", "x"])
     func badISO8601(text: String) {
         #expect(RequestTimestamp(iso8601: text) == nil)
     }

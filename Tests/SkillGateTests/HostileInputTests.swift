@@ -59,7 +59,8 @@ struct HostileInputTests {
         "a raw control character in a string": Array("{\"request\":{\"type\":\"Intent\u{01}Request\"}}".utf8),
         "a lone surrogate escape": Array("{\"request\":\"\\ud800\"}".utf8),
         "slots nested 500 deep": Array(
-            ("{\"request\":{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"X\",\"slots\":" + String(repeating: "[", count: 500) + "}}}").utf8),
+            ("{\"request\":{\"type\":\"IntentRequest\",\"intent\":{\"name\":\"X\",\"slots\":" + String(repeating: "[", count: 500) + "}}}")
+                .utf8),
         "a number too large for a double": Array("{\"request\":{\"type\":1e99999}}".utf8),
         "a byte-order mark before an empty object": Array("\u{FEFF}{}".utf8),
         "invalid UTF-8": Array("{\"request\":{\"type\":\"".utf8) + [0xC3, 0x28] + Array("\"}}".utf8),
@@ -80,6 +81,8 @@ struct HostileInputTests {
         let result = try await Self.runner().handle(body: request.bytes)
         #expect(result.error == nil)
         // The carried-over attributes would exceed the 120 KB response limit: the safe reply goes out instead.
-        #expect(try JSONParser.parse(result.body)["response"]?["outputSpeech"]?["text"] == "Sorry, something went wrong. Please try again later.")
+        #expect(
+            try JSONParser.parse(result.body)["response"]?["outputSpeech"]?["text"]
+                == "Sorry, something went wrong. Please try again later.")
     }
 }

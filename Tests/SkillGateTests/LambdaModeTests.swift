@@ -44,7 +44,8 @@ struct LambdaModeTests {
 
     /// `oracle.py --emit-requests` (ask-sdk-model requests), or none when the venv is missing.
     static func oracleRequests() -> [[UInt8]] {
-        let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let python = root.appendingPathComponent(".build-oracle/venv/bin/python3").path
         let script = root.appendingPathComponent("Tests/RideHailerTests/Oracle/oracle.py").path
         guard FileManager.default.isExecutableFile(atPath: python), FileManager.default.fileExists(atPath: script) else {
@@ -84,7 +85,9 @@ struct LambdaModeTests {
             #expect(expected.error == nil, "request \(index) was rejected: \(String(describing: expected.error))")
             #expect(reports[index].endpoint == "response")
             #expect(reports[index].requestID == "req-\(index)")
-            #expect(reports[index].body == expected.body, "request \(index): \(reports[index].text) vs \(String(decoding: expected.body, as: UTF8.self))")
+            #expect(
+                reports[index].body == expected.body,
+                "request \(index): \(reports[index].text) vs \(String(decoding: expected.body, as: UTF8.self))")
         }
         #expect(fake.remoteAddresses.count == 1)
         await fake.shutdown()

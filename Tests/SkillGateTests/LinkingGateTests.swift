@@ -18,7 +18,11 @@ struct LinkingGateTests {
             #expect(body == ["outputSpeech": ["type": "PlainText", "text": "required ran with good-token"], "shouldEndSession": true])
             #expect(counter.value == 1)
         case .absent, .empty, .invalid:
-            #expect(body == ["outputSpeech": ["type": "PlainText", "text": .string(Self.linkPrompt)], "card": ["type": "LinkAccount"], "shouldEndSession": true])
+            #expect(
+                body == [
+                    "outputSpeech": ["type": "PlainText", "text": .string(Self.linkPrompt)], "card": ["type": "LinkAccount"],
+                    "shouldEndSession": true,
+                ])
             #expect(body["reprompt"] == nil)
             #expect(counter.value == 0)
         case .unavailable:
@@ -56,11 +60,13 @@ struct LinkingGateTests {
         #expect(await tester.send(TestRequest.intent("CustomPromptIntent", locale: "de-AT")).cardType == "LinkAccount")
     }
 
-    @Test("the default link prompt speaks the request's language", arguments: [
-        ("en-GB", "Gate Test needs your Gate Test account"), ("en-IN", "Gate Test needs your"), ("de-DE", "Damit Gate Test"),
-        ("fr-CA", "Pour que Gate Test"), ("es-MX", "Para que Gate Test"), ("it-IT", "Per permettere a Gate Test"),
-        ("ja-JP", "Gate Testでこの操作"), ("pt-BR", "Para que Gate Test"), ("hi-IN", "Gate Test को आपका"), ("nl-NL", "Gate Test needs your"),
-    ])
+    @Test(
+        "the default link prompt speaks the request's language",
+        arguments: [
+            ("en-GB", "Gate Test needs your Gate Test account"), ("en-IN", "Gate Test needs your"), ("de-DE", "Damit Gate Test"),
+            ("fr-CA", "Pour que Gate Test"), ("es-MX", "Para que Gate Test"), ("it-IT", "Per permettere a Gate Test"),
+            ("ja-JP", "Gate Testでこの操作"), ("pt-BR", "Para que Gate Test"), ("hi-IN", "Gate Test को आपका"), ("nl-NL", "Gate Test needs your"),
+        ])
     func localizedPrompt(locale: String, start: String) async throws {
         let tester = try SkillTester(GateSkill(counter: RunCounter()))
         let response = await tester.send(TestRequest.intent("RequiredIntent", locale: locale))

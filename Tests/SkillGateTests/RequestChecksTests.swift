@@ -5,7 +5,9 @@ import Testing
 struct RequestChecksTests {
     static let now = RequestTimestamp(iso8601: "2026-11-21T20:00:00Z") ?? RequestTimestamp(millisecondsSince1970: 0)
 
-    static func runner(ids: [String] = ["amzn1.ask.skill.mine"], override: [String]? = nil, checksTimestamp: Bool = false) throws -> SkillRunner {
+    static func runner(ids: [String] = ["amzn1.ask.skill.mine"], override: [String]? = nil, checksTimestamp: Bool = false) throws
+        -> SkillRunner
+    {
         let options = RunnerOptions(applicationIDs: override, checksTimestamp: checksTimestamp, now: { now })
         return try SkillRunner(
             configuration: SkillConfiguration(name: "Checks", applicationIDs: ids),
@@ -31,9 +33,11 @@ struct RequestChecksTests {
         #expect(await open.handle(body: TestRequest.intent("X", skillID: "anything").bytes).error == nil)
     }
 
-    @Test("timestamps more than 150 s away are rejected when the check is on", arguments: [
-        (-150, true), (150, true), (-151, false), (151, false), (0, true), (-3000, false),
-    ])
+    @Test(
+        "timestamps more than 150 s away are rejected when the check is on",
+        arguments: [
+            (-150, true), (150, true), (-151, false), (151, false), (0, true), (-3000, false),
+        ])
     func timestamps(offsetSeconds: Int64, accepted: Bool) async throws {
         let timestamp = RequestTimestamp(millisecondsSince1970: Self.now.millisecondsSince1970 + offsetSeconds * 1000)
         let request = TestRequest.intent("X", skillID: "amzn1.ask.skill.mine", timestamp: timestamp)
@@ -69,7 +73,8 @@ struct CommandLineOptionsTests {
         #expect(try CommandLineOptions.parse(["stdio", "--lines"], environment: [:]).command == .stdio(lines: true))
         #expect(try CommandLineOptions.parse(["routes", "--json"], environment: [:]).command == .routes(json: true))
         #expect(
-            try CommandLineOptions.parse(["serve", "--host", "::1", "--port", "0", "--path", "/alexa", "--no-verify"], environment: [:]).command
+            try CommandLineOptions.parse(["serve", "--host", "::1", "--port", "0", "--path", "/alexa", "--no-verify"], environment: [:])
+                .command
                 == .serve(host: "::1", port: 0, path: "/alexa", verify: false))
         #expect(try CommandLineOptions.parse([], environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001"]).command == .lambda)
     }
@@ -84,14 +89,16 @@ struct CommandLineOptionsTests {
         #expect(try CommandLineOptions.parse(["stdio", "--skill-id", "x"], environment: ["SKILL_ID": "a"]).skillIDs == ["x"])
     }
 
-    @Test("bad command lines are usage errors with a clear message", arguments: [
-        ([], "missing command: use stdio, serve, lambda or routes (see --help)"),
-        (["dance"], "unknown argument 'dance'"),
-        (["serve", "--port", "99999"], "--port must be a port number from 0 to 65535, not '99999'"),
-        (["serve", "--port"], "--port needs a value"),
-        (["serve", "--path", "alexa"], "--path must start with '/', not 'alexa'"),
-        (["stdio", "--log-level", "loud"], "unknown log level 'loud'; use trace, debug, info, notice, warning, error or critical"),
-    ])
+    @Test(
+        "bad command lines are usage errors with a clear message",
+        arguments: [
+            ([], "missing command: use stdio, serve, lambda or routes (see --help)"),
+            (["dance"], "unknown argument 'dance'"),
+            (["serve", "--port", "99999"], "--port must be a port number from 0 to 65535, not '99999'"),
+            (["serve", "--port"], "--port needs a value"),
+            (["serve", "--path", "alexa"], "--path must start with '/', not 'alexa'"),
+            (["stdio", "--log-level", "loud"], "unknown log level 'loud'; use trace, debug, info, notice, warning, error or critical"),
+        ])
     func usageErrors(arguments: [String], message: String) {
         do {
             _ = try CommandLineOptions.parse(arguments, environment: [:])

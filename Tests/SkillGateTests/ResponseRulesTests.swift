@@ -9,18 +9,25 @@ struct ResponseRulesTests {
 
     static let apology = "Sorry, something went wrong. Please try again later."
 
-    @Test("a response over one of Alexa's limits is replaced by a safe reply", arguments: [
-        ("speech", SkillResponse.tell(String(repeating: "a", count: 8001))),
-        ("reprompt", SkillResponse.ask("q", reprompt: String(repeating: "a", count: 8001))),
-        ("card", SkillResponse.tell("ok").simpleCard(title: "t", content: String(repeating: "c", count: 8000))),
-        ("image", SkillResponse.tell("ok").standardCard(title: "t", text: "x", image: CardImage(smallImageUrl: "https://" + String(repeating: "i", count: 1995)))),
-        ("size", SkillResponse.tell("ok").sessionAttributes(["blob": .string(String(repeating: "b", count: 120_000))])),
-        ("dialog with end", SkillResponse.tell("ok").directive(.dialogDelegate(updatedIntent: nil))),
-    ])
+    @Test(
+        "a response over one of Alexa's limits is replaced by a safe reply",
+        arguments: [
+            ("speech", SkillResponse.tell(String(repeating: "a", count: 8001))),
+            ("reprompt", SkillResponse.ask("q", reprompt: String(repeating: "a", count: 8001))),
+            ("card", SkillResponse.tell("ok").simpleCard(title: "t", content: String(repeating: "c", count: 8000))),
+            (
+                "image",
+                SkillResponse.tell("ok").standardCard(
+                    title: "t", text: "x", image: CardImage(smallImageUrl: "https://" + String(repeating: "i", count: 1995)))
+            ),
+            ("size", SkillResponse.tell("ok").sessionAttributes(["blob": .string(String(repeating: "b", count: 120_000))])),
+            ("dialog with end", SkillResponse.tell("ok").directive(.dialogDelegate(updatedIntent: nil))),
+        ])
     func limits(name: String, reply: SkillResponse) async throws {
         let runner = try Self.runner([Intent("Big", linking: .public) { _, _ in reply }.route])
         let body = try JSONParser.parse(await runner.handle(body: TestRequest.intent("Big").bytes).body)
-        #expect(body["response"] == ["outputSpeech": ["type": "PlainText", "text": .string(Self.apology)], "shouldEndSession": true], "\(name)")
+        #expect(
+            body["response"] == ["outputSpeech": ["type": "PlainText", "text": .string(Self.apology)], "shouldEndSession": true], "\(name)")
         #expect(body["sessionAttributes"] == nil)
     }
 
@@ -34,7 +41,9 @@ struct ResponseRulesTests {
 
     @Test("a SessionEndedRequest always gets an empty response, whatever the handler does")
     func sessionEndedIsEmpty() async throws {
-        let runner = try Self.runner([Event("AudioPlayer.PlaybackStarted") { _, _ in .tell("not allowed") }.route, SessionEnded { _, _ in }.route])
+        let runner = try Self.runner([
+            Event("AudioPlayer.PlaybackStarted") { _, _ in .tell("not allowed") }.route, SessionEnded { _, _ in }.route,
+        ])
         let ended = try JSONParser.parse(await runner.handle(body: TestRequest.sessionEnded().bytes).body)
         #expect(ended["response"] == .object([:]))
         let audio = try JSONParser.parse(await runner.handle(body: TestRequest.event("AudioPlayer.PlaybackStarted").bytes).body)
@@ -83,12 +92,15 @@ struct HandlerErrorTests {
 
     @Test("a handler past its deadline gets the apology instead of hanging")
     func deadline() async throws {
-        let routes: [Route] = [Intent("Slow", linking: .public) { _, _ in
-            try await Task.sleep(for: .seconds(30))
-            return .tell("too late")
-        }.route]
+        let routes: [Route] = [
+            Intent("Slow", linking: .public) { _, _ in
+                try await Task.sleep(for: .seconds(30))
+                return .tell("too late")
+            }.route
+        ]
         let runner = try SkillRunner(
-            configuration: SkillConfiguration(name: "D"), routes: routes, options: RunnerOptions(handlerTimeout: .milliseconds(100)), logger: .disabled)
+            configuration: SkillConfiguration(name: "D"), routes: routes, options: RunnerOptions(handlerTimeout: .milliseconds(100)),
+            logger: .disabled)
         let started = ContinuousClock.now
         let body = try JSONParser.parse(await runner.handle(body: TestRequest.intent("Slow").bytes).body)
         #expect(body["response"]?["outputSpeech"]?["text"] == .string(ResponseRulesTests.apology))

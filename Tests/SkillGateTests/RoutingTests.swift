@@ -27,10 +27,12 @@ struct RoutingTests {
         #expect(body["response"]?["outputSpeech"]?["text"] == "no idea about Whatever")
     }
 
-    @Test("with no route, session end, events and unknown types get an empty response", arguments: [
-        TestRequest.sessionEnded(), .event("AudioPlayer.PlaybackStarted"), .event("System.ExceptionEncountered"),
-        .event("AlexaSkillEvent.SkillEnabled"), .event("Messaging.MessageReceived"), .event("Totally.NewType"),
-    ])
+    @Test(
+        "with no route, session end, events and unknown types get an empty response",
+        arguments: [
+            TestRequest.sessionEnded(), .event("AudioPlayer.PlaybackStarted"), .event("System.ExceptionEncountered"),
+            .event("AlexaSkillEvent.SkillEnabled"), .event("Messaging.MessageReceived"), .event("Totally.NewType"),
+        ])
     func emptyResponses(request: TestRequest) async throws {
         let response = try await SkillTester(MinimalSkill()).send(request)
         #expect(response.error == nil)
@@ -93,12 +95,14 @@ struct RoutingTests {
             configuration: SkillConfiguration(name: "S"),
             routes: [
                 Intent("Keep", linking: .public) { _, _ in .ask("kept") }.route,
-                Intent("Change", linking: .public) { _, context in .ask("changed").sessionAttribute("n", 2, from: context.sessionAttributes) }.route,
+                Intent("Change", linking: .public) { _, context in .ask("changed").sessionAttribute("n", 2, from: context.sessionAttributes)
+                }.route,
                 Intent("Clear", linking: .public) { _, _ in .ask("cleared").sessionAttributes([:]) }.route,
             ], logger: .disabled)
         let attributes: JSONObject = ["n": 1, "other": "x"]
         func send(_ name: String) async throws -> JSONValue {
-            try JSONParser.parse(await runner.handle(body: TestRequest.intent(name, newSession: false, sessionAttributes: attributes).bytes).body)
+            try JSONParser.parse(
+                await runner.handle(body: TestRequest.intent(name, newSession: false, sessionAttributes: attributes).bytes).body)
         }
         #expect(try await send("Keep")["sessionAttributes"] == ["n": 1, "other": "x"])
         #expect(try await send("Change")["sessionAttributes"] == ["n": 2, "other": "x"])

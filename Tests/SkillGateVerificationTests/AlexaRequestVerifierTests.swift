@@ -55,17 +55,21 @@ struct AlexaRequestVerifierTests {
     func missingSignature(_ value: String?) async throws {
         let harness = try await VerifierHarness()
         let error = await #expect(throws: VerificationError.self) {
-            try await harness.verifier.verify(body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: value)
+            try await harness.verifier.verify(
+                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: value)
         }
         #expect(error?.code == .missingSignature)
         #expect(harness.fetcher.totalCalls == 0)
     }
 
-    @Test("a Signature-256 that is not base64 is malformed", arguments: ["not base64!", "abc", "%%%%", "====", "YQ=a", "Y=Q=", "c2lnbmF0dXJl=", "c2ln bmF0"])
+    @Test(
+        "a Signature-256 that is not base64 is malformed",
+        arguments: ["not base64!", "abc", "%%%%", "====", "YQ=a", "Y=Q=", "c2lnbmF0dXJl=", "c2ln bmF0"])
     func malformedSignature(_ value: String) async throws {
         let harness = try await VerifierHarness()
         let error = await #expect(throws: VerificationError.self) {
-            try await harness.verifier.verify(body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: value)
+            try await harness.verifier.verify(
+                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: value)
         }
         #expect(error?.code == .malformedSignature)
     }
@@ -130,7 +134,8 @@ struct AlexaRequestVerifierTests {
     func concurrentRequests() async throws {
         let harness = try await VerifierHarness()
         try await harness.verifier.verify(
-            body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: harness.fixture.signedBodySignature
+            body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL,
+            signature256: harness.fixture.signedBodySignature
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<64 {

@@ -72,7 +72,8 @@ struct HTTPSCertificateFetcherTests {
     func hostnameMismatch() async throws {
         let certificates = try await TLSTestCertificates.shared.value
         let server = try TLSTestServer(
-            certificate: certificates.otherNameCertificatePEM, key: certificates.serverKeyPEM, files: ["a.pem": Self.response("200 OK", Self.pem)])
+            certificate: certificates.otherNameCertificatePEM, key: certificates.serverKeyPEM,
+            files: ["a.pem": Self.response("200 OK", Self.pem)])
         let fetcher = HTTPSCertificateFetcher(timeout: .seconds(20), trustRoots: .pem(certificates.caPEM))
         let error = await Self.failure(fetcher, server.url("a.pem"))
         #expect(error?.code == .hostnameMismatch, "\(String(describing: error))")

@@ -49,13 +49,20 @@ struct TLSTestCertificates: Sendable {
         let cnf = ["-config", "openssl.cnf"]
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
         for name in ["ca", "other-ca"] {
-            try openssl(["req", "-x509"] + cnf + ec + ["-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2",
-                "-subj", "/CN=SkillGate TLS Test \(name)", "-extensions", "ca_ext"], in: folder)
+            try openssl(
+                ["req", "-x509"] + cnf + ec + [
+                    "-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2",
+                    "-subj", "/CN=SkillGate TLS Test \(name)", "-extensions", "ca_ext",
+                ], in: folder)
         }
-        try openssl(["req", "-new"] + cnf + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=skillgate-test-server"], in: folder)
+        try openssl(
+            ["req", "-new"] + cnf + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=skillgate-test-server"], in: folder)
         for (name, extensions, serial) in [("loopback", "loopback_ext", "2"), ("other-name", "other_ext", "3")] {
-            try openssl(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial, "-days", "2",
-                "-sha256", "-extfile", "openssl.cnf", "-extensions", extensions, "-out", "\(name).pem"], in: folder)
+            try openssl(
+                [
+                    "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial, "-days", "2",
+                    "-sha256", "-extfile", "openssl.cnf", "-extensions", extensions, "-out", "\(name).pem",
+                ], in: folder)
         }
         func read(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))) }
         return TLSTestCertificates(

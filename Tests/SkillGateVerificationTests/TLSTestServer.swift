@@ -31,7 +31,8 @@ final class TLSTestServer: Sendable {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: openssl)
             process.arguments = [
-                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key", "server.key", "-HTTP", "-naccept", "\(connections)",
+                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key", "server.key", "-HTTP", "-naccept",
+                "\(connections)",
             ]
             process.currentDirectoryURL = folder
             let output = try Self.start(process)

@@ -5,12 +5,17 @@ enum DefaultMessages {
     static let linkPrompt = LocalizedText(
         "{name} needs your {name} account to do that, so it can act for you. I've sent a card to your Alexa app: open it to link your {name} account, then ask me again.",
         translations: [
-            "de": "Damit {name} das für dich erledigen kann, musst du dein {name}-Konto verknüpfen. Ich habe dir dazu eine Karte in der Alexa-App geschickt. Öffne sie, um dein Konto zu verknüpfen, und frag mich dann noch einmal.",
-            "fr": "Pour que {name} puisse faire cela pour vous, vous devez associer votre compte {name}. Je vous ai envoyé une carte dans l'application Alexa : ouvrez-la pour associer votre compte, puis redemandez-moi.",
-            "es": "Para que {name} pueda hacer eso por ti, necesitas vincular tu cuenta de {name}. Te he enviado una tarjeta a la aplicación Alexa: ábrela para vincular tu cuenta y vuelve a pedírmelo.",
-            "it": "Per permettere a {name} di farlo per te, devi collegare il tuo account {name}. Ti ho inviato una scheda nell'app Alexa: aprila per collegare il tuo account, poi chiedimelo di nuovo.",
+            "de":
+                "Damit {name} das für dich erledigen kann, musst du dein {name}-Konto verknüpfen. Ich habe dir dazu eine Karte in der Alexa-App geschickt. Öffne sie, um dein Konto zu verknüpfen, und frag mich dann noch einmal.",
+            "fr":
+                "Pour que {name} puisse faire cela pour vous, vous devez associer votre compte {name}. Je vous ai envoyé une carte dans l'application Alexa : ouvrez-la pour associer votre compte, puis redemandez-moi.",
+            "es":
+                "Para que {name} pueda hacer eso por ti, necesitas vincular tu cuenta de {name}. Te he enviado una tarjeta a la aplicación Alexa: ábrela para vincular tu cuenta y vuelve a pedírmelo.",
+            "it":
+                "Per permettere a {name} di farlo per te, devi collegare il tuo account {name}. Ti ho inviato una scheda nell'app Alexa: aprila per collegare il tuo account, poi chiedimelo di nuovo.",
             "ja": "{name}でこの操作を行うには、{name}のアカウントをリンクする必要があります。Alexaアプリにカードを送信しました。アプリを開いてアカウントをリンクしてから、もう一度お試しください。",
-            "pt": "Para que {name} possa fazer isso por você, é preciso vincular sua conta {name}. Enviei um cartão para o aplicativo Alexa: abra-o para vincular sua conta e depois peça de novo.",
+            "pt":
+                "Para que {name} possa fazer isso por você, é preciso vincular sua conta {name}. Enviei um cartão para o aplicativo Alexa: abra-o para vincular sua conta e depois peça de novo.",
             "hi": "यह काम करने के लिए {name} को आपका {name} खाता लिंक करना होगा। मैंने Alexa ऐप में एक कार्ड भेजा है: अपना खाता लिंक करने के लिए उसे खोलें, फिर मुझसे दोबारा पूछें।",
         ])
 

@@ -112,7 +112,8 @@ struct CommandLineOptions: Equatable {
         case "lambda": command = .lambda
         default: throw SkillError(.usage, "missing command: use stdio, serve, lambda or routes (see --help)")
         }
-        return CommandLineOptions(command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel)
+        return CommandLineOptions(
+            command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel)
     }
 
     private static func isTruthy(_ value: String) -> Bool {

@@ -17,7 +17,8 @@ struct ServeMode {
                 return 78
             }
         } else {
-            logger.warning("request verification is OFF (--no-verify): signatures and timestamps are not checked; never run a live skill like this")
+            logger.warning(
+                "request verification is OFF (--no-verify): signatures and timestamps are not checked; never run a live skill like this")
         }
         let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
         let configuration = HTTPServerConfiguration(host: host, port: port, accessLog: true)

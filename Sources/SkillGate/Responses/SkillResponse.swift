@@ -63,7 +63,8 @@ public struct SkillResponse: Sendable, Hashable {
     ///   - permissions: scopes such as `read::alexa:device:all:address`.
     public static func askForPermissions(_ prompt: String, permissions: [String]) -> SkillResponse {
         SkillResponse(
-            response: Response(outputSpeech: .plainText(prompt), card: .askForPermissionsConsent(permissions: permissions), shouldEndSession: true))
+            response: Response(
+                outputSpeech: .plainText(prompt), card: .askForPermissionsConsent(permissions: permissions), shouldEndSession: true))
     }
 
     /// The answer to a CanFulfillIntentRequest: no speech, no state change.

@@ -7,9 +7,11 @@ public struct CanFulfill: RouteConvertible {
     /// Declares the answer.
     /// - Parameter handler: decides YES / NO / MAYBE, with no side effects.
     public init(_ handler: @escaping @Sendable (CanFulfillIntentRequest, RequestContext) async throws -> CanFulfillIntentAnswer) {
-        route = Route(triggers: [.canFulfill], linking: .public, body: .handler { input in
-            guard case .canFulfillIntent(let request) = input.request else { throw GateInvariantError() }
-            return .canFulfill(try await handler(request, input.context))
-        })
+        route = Route(
+            triggers: [.canFulfill], linking: .public,
+            body: .handler { input in
+                guard case .canFulfillIntent(let request) = input.request else { throw GateInvariantError() }
+                return .canFulfill(try await handler(request, input.context))
+            })
     }
 }

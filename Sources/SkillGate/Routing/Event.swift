@@ -9,8 +9,10 @@ public struct Event: RouteConvertible {
     ///   - types: the request type names.
     ///   - handler: builds the reply (often `.empty`).
     public init(_ types: String..., handler: @escaping @Sendable (Request, RequestContext) async throws -> SkillResponse) {
-        route = Route(triggers: types.map(Route.Trigger.requestType), linking: .public, body: .handler { input in
-            try await handler(input.request, input.context)
-        })
+        route = Route(
+            triggers: types.map(Route.Trigger.requestType), linking: .public,
+            body: .handler { input in
+                try await handler(input.request, input.context)
+            })
     }
 }

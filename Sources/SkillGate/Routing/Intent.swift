@@ -17,10 +17,12 @@ public struct Intent: RouteConvertible {
         _ names: String..., linking: RequiredLinking,
         handler: @escaping @Sendable (IntentRequest, LinkedContext) async throws -> SkillResponse
     ) {
-        route = Route(triggers: names.map(Route.Trigger.intent), linking: .required(prompt: linking.prompt), body: .handler { input in
-            guard case .intent(let request) = input.request, let token = input.token else { throw GateInvariantError() }
-            return try await handler(request, LinkedContext(accessToken: token, request: input.context))
-        })
+        route = Route(
+            triggers: names.map(Route.Trigger.intent), linking: .required(prompt: linking.prompt),
+            body: .handler { input in
+                guard case .intent(let request) = input.request, let token = input.token else { throw GateInvariantError() }
+                return try await handler(request, LinkedContext(accessToken: token, request: input.context))
+            })
     }
 
     /// Intents that use the account when there is one.
@@ -32,10 +34,12 @@ public struct Intent: RouteConvertible {
         _ names: String..., linking: OptionalLinking,
         handler: @escaping @Sendable (IntentRequest, OptionallyLinkedContext) async throws -> SkillResponse
     ) {
-        route = Route(triggers: names.map(Route.Trigger.intent), linking: .optional, body: .handler { input in
-            guard case .intent(let request) = input.request else { throw GateInvariantError() }
-            return try await handler(request, OptionallyLinkedContext(accessToken: input.token, request: input.context))
-        })
+        route = Route(
+            triggers: names.map(Route.Trigger.intent), linking: .optional,
+            body: .handler { input in
+                guard case .intent(let request) = input.request else { throw GateInvariantError() }
+                return try await handler(request, OptionallyLinkedContext(accessToken: input.token, request: input.context))
+            })
     }
 
     /// Intents that never use the account.
@@ -47,9 +51,11 @@ public struct Intent: RouteConvertible {
         _ names: String..., linking: NoLinking,
         handler: @escaping @Sendable (IntentRequest, RequestContext) async throws -> SkillResponse
     ) {
-        route = Route(triggers: names.map(Route.Trigger.intent), linking: .public, body: .handler { input in
-            guard case .intent(let request) = input.request else { throw GateInvariantError() }
-            return try await handler(request, input.context)
-        })
+        route = Route(
+            triggers: names.map(Route.Trigger.intent), linking: .public,
+            body: .handler { input in
+                guard case .intent(let request) = input.request else { throw GateInvariantError() }
+                return try await handler(request, input.context)
+            })
     }
 }

@@ -20,10 +20,12 @@ public struct Launch: RouteConvertible {
     ///   - linking: `.required` or `.required(prompt:)`.
     ///   - handler: builds the reply; the context carries the token.
     public init(linking: RequiredLinking, _ handler: @escaping @Sendable (LinkedContext) async throws -> SkillResponse) {
-        route = Route(triggers: [.launch], linking: .required(prompt: linking.prompt), body: .handler { input in
-            guard let token = input.token else { throw GateInvariantError() }
-            return try await handler(LinkedContext(accessToken: token, request: input.context))
-        })
+        route = Route(
+            triggers: [.launch], linking: .required(prompt: linking.prompt),
+            body: .handler { input in
+                guard let token = input.token else { throw GateInvariantError() }
+                return try await handler(LinkedContext(accessToken: token, request: input.context))
+            })
     }
 
     /// A launch handler that uses the account when there is one.
@@ -31,8 +33,10 @@ public struct Launch: RouteConvertible {
     ///   - linking: `.optional`.
     ///   - handler: builds the reply; the context may carry the token.
     public init(linking: OptionalLinking, _ handler: @escaping @Sendable (OptionallyLinkedContext) async throws -> SkillResponse) {
-        route = Route(triggers: [.launch], linking: .optional, body: .handler { input in
-            try await handler(OptionallyLinkedContext(accessToken: input.token, request: input.context))
-        })
+        route = Route(
+            triggers: [.launch], linking: .optional,
+            body: .handler { input in
+                try await handler(OptionallyLinkedContext(accessToken: input.token, request: input.context))
+            })
     }
 }

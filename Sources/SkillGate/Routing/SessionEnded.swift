@@ -12,9 +12,11 @@ public struct SessionEnded: RouteConvertible {
     /// Runs clean-up when a session ends (log the reason, release resources).
     /// - Parameter handler: the clean-up; its errors are logged.
     public init(_ handler: @escaping @Sendable (SessionEndedRequest, RequestContext) async throws -> Void) {
-        route = Route(triggers: [.sessionEnded], linking: .public, body: .handler { input in
-            if case .sessionEnded(let request) = input.request { try await handler(request, input.context) }
-            return .empty
-        })
+        route = Route(
+            triggers: [.sessionEnded], linking: .public,
+            body: .handler { input in
+                if case .sessionEnded(let request) = input.request { try await handler(request, input.context) }
+                return .empty
+            })
     }
 }

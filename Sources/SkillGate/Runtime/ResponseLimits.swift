@@ -39,7 +39,9 @@ public enum ResponseLimits {
         }
         switch request {
         case .sessionEnded:
-            if !body.isEmpty { problems.append("a SessionEndedRequest must get an empty response (no speech, card, reprompt or directives)") }
+            if !body.isEmpty {
+                problems.append("a SessionEndedRequest must get an empty response (no speech, card, reprompt or directives)")
+            }
         case .canFulfillIntent:
             if body.outputSpeech != nil || body.card != nil || body.reprompt != nil || !body.directives.isEmpty {
                 problems.append("a CanFulfillIntentRequest response may carry only canFulfillIntent")

@@ -30,7 +30,9 @@ public struct SkillRunner: Sendable {
     ///   - options: request checks and deadline.
     ///   - logger: where errors and warnings go.
     /// - Throws: ``SkillError`` when the routes conflict.
-    public init(configuration: SkillConfiguration, routes: [Route], options: RunnerOptions = RunnerOptions(), logger: Logger) throws(SkillError) {
+    public init(configuration: SkillConfiguration, routes: [Route], options: RunnerOptions = RunnerOptions(), logger: Logger)
+        throws(SkillError)
+    {
         self.configuration = configuration
         self.table = try RouteTable(routes)
         self.options = options
@@ -67,7 +69,9 @@ public struct SkillRunner: Sendable {
         let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
         let reply: SkillResponse
         if let timeout = options.handlerTimeout {
-            reply = await withDeadline(timeout) { await self.dispatch(context) } fallback: {
+            reply = await withDeadline(timeout) {
+                await self.dispatch(context)
+            } fallback: {
                 context.logger.error("the handler did not answer within \(timeout); sent the error reply")
                 return self.safeReply(for: context)
             }
@@ -88,7 +92,8 @@ public struct SkillRunner: Sendable {
         } catch {
             return reject(SkillError(.malformedRequest, error.description, underlying: error), summary: RequestSummary())
         }
-        let summary = RequestSummary(requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+        let summary = RequestSummary(
+            requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
         let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
         context.logger.error("the handler did not answer in time; sent the error reply", metadata: ["type": envelope.request.type])
         return finish(safeReply(for: context), context: context, summary: summary)

@@ -30,9 +30,10 @@ public struct AlexaIntent: Sendable, Hashable {
                 _ = try reader.optional { reader throws(RequestDecodingError) in
                     try reader.members { reader, slotKey throws(RequestDecodingError) in
                         let slotName = slotKey.string
-                        if let slot = try reader.optional({ reader throws(RequestDecodingError) in try Slot(reader: &reader, key: slotName) }) {
-                            slots[slotName] = slot
+                        let slot = try reader.optional { reader throws(RequestDecodingError) in
+                            try Slot(reader: &reader, key: slotName)
                         }
+                        if let slot { slots[slotName] = slot }
                     }
                 }
             } else {
@@ -43,4 +44,3 @@ public struct AlexaIntent: Sendable, Hashable {
         self.init(name: name, confirmationStatus: confirmationStatus, slots: slots)
     }
 }
-

@@ -15,4 +15,3 @@ public struct Application: Sendable, Hashable {
         self.applicationId = applicationId
     }
 }
-

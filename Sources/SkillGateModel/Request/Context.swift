@@ -26,7 +26,8 @@ public struct Context: Sendable, Hashable {
         var system = SystemContext()
         try reader.members { reader, key throws(RequestDecodingError) in
             if key == "System" {
-                system = try reader.optional { reader throws(RequestDecodingError) in try SystemContext(reader: &reader) } ?? SystemContext()
+                system =
+                    try reader.optional { reader throws(RequestDecodingError) in try SystemContext(reader: &reader) } ?? SystemContext()
             } else {
                 try reader.skip()
             }
@@ -35,4 +36,3 @@ public struct Context: Sendable, Hashable {
         self.rawBytes = reader.slice(from: start)
     }
 }
-

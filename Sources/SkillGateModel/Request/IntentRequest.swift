@@ -58,4 +58,3 @@ public enum ConfirmationStatus: String, Sendable, Hashable {
     /// The user said no.
     case denied = "DENIED"
 }
-

@@ -91,7 +91,8 @@ extension JSONReader {
     }
 
     /// Reads an object member with `decode`, or nil for `null`.
-    mutating func optional<Value>(_ decode: (inout JSONReader) throws(RequestDecodingError) -> Value) throws(RequestDecodingError) -> Value? {
+    mutating func optional<Value>(_ decode: (inout JSONReader) throws(RequestDecodingError) -> Value) throws(RequestDecodingError) -> Value?
+    {
         if try isNull() { return nil }
         return try decode(&self)
     }

@@ -61,7 +61,9 @@ public struct RequestEnvelope: Sendable, Hashable {
         guard !reader.isAtEnd else { throw RequestDecodingError(syntax: JSONParseError(.empty, at: 0)) }
         let first = buffer[reader.offset]
         guard first == UInt8(ascii: "{") else {
-            guard JSONReader.startsValue(first) else { throw RequestDecodingError(syntax: JSONParseError(.unexpectedByte(first), at: reader.offset)) }
+            guard JSONReader.startsValue(first) else {
+                throw RequestDecodingError(syntax: JSONParseError(.unexpectedByte(first), at: reader.offset))
+            }
             throw RequestDecodingError(path: "", problem: "the request body must be a JSON object, found \(JSONReader.kindName(first))")
         }
         var version = "1.0"

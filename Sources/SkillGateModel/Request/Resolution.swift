@@ -73,4 +73,3 @@ public struct Resolution: Sendable, Hashable {
         }
     }
 }
-

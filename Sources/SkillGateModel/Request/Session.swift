@@ -48,4 +48,3 @@ public struct Session: Sendable, Hashable {
         self.init(isNew: isNew, sessionId: sessionId, application: application, attributes: attributes, user: user)
     }
 }
-

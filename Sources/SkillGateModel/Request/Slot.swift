@@ -18,7 +18,10 @@ public struct Slot: Sendable, Hashable {
     ///   - confirmationStatus: the confirmation status.
     ///   - resolutions: entity resolution results.
     ///   - slotValue: the raw `slotValue` object.
-    public init(name: String, value: String? = nil, confirmationStatus: ConfirmationStatus = .none, resolutions: [Resolution] = [], slotValue: JSONValue? = nil) {
+    public init(
+        name: String, value: String? = nil, confirmationStatus: ConfirmationStatus = .none, resolutions: [Resolution] = [],
+        slotValue: JSONValue? = nil
+    ) {
         self.name = name
         self.value = value
         self.confirmationStatus = confirmationStatus
@@ -63,4 +66,3 @@ public struct Slot: Sendable, Hashable {
         }
     }
 }
-

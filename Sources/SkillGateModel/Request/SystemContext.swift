@@ -18,7 +18,9 @@ public struct SystemContext: Sendable, Hashable {
     ///   - device: the device.
     ///   - apiEndpoint: the Alexa API base URL.
     ///   - apiAccessToken: the Alexa API token.
-    public init(application: Application? = nil, user: User? = nil, device: Device? = nil, apiEndpoint: String? = nil, apiAccessToken: String? = nil) {
+    public init(
+        application: Application? = nil, user: User? = nil, device: Device? = nil, apiEndpoint: String? = nil, apiAccessToken: String? = nil
+    ) {
         self.application = application
         self.user = user
         self.device = device
@@ -45,4 +47,3 @@ public struct SystemContext: Sendable, Hashable {
         }
     }
 }
-

@@ -26,13 +26,14 @@ public struct User: Sendable, Hashable {
             } else if key == "accessToken" {
                 accessToken = try reader.optionalString()
             } else if key == "permissions" {
-                consentToken = try reader.optional { reader throws(RequestDecodingError) in
-                    var token: String?
-                    try reader.members { reader, key throws(RequestDecodingError) in
-                        if key == "consentToken" { token = try reader.optionalString() } else { try reader.skip() }
-                    }
-                    return token
-                } ?? nil
+                consentToken =
+                    try reader.optional { reader throws(RequestDecodingError) in
+                        var token: String?
+                        try reader.members { reader, key throws(RequestDecodingError) in
+                            if key == "consentToken" { token = try reader.optionalString() } else { try reader.skip() }
+                        }
+                        return token
+                    } ?? nil
             } else {
                 try reader.skip()
             }

@@ -28,7 +28,8 @@ struct LambdaPackager {
             throw PackageLambdaError("the `swift` command is not on PATH; install a Swift 6 toolchain")
         }
         let dataFiles = try resolveDataFiles(in: packageDirectory)
-        let buildArguments = ["build", "-c", "release", "--product", options.product, "--static-swift-stdlib"]
+        let buildArguments =
+            ["build", "-c", "release", "--product", options.product, "--static-swift-stdlib"]
             + curlLinkWorkaround(in: packageDirectory.appendingPathComponent(".build/lambda/link"))
         FileHandle.standardError.write(Data("$ swift \(buildArguments.joined(separator: " "))\n".utf8))
         let build = Self.runProcess(swift, buildArguments, in: packageDirectory, captureOutput: false)
@@ -46,8 +47,10 @@ struct LambdaPackager {
         }
 
         let staging = packageDirectory.appendingPathComponent(".build/lambda/\(options.product)-staging")
-        let output = URL(fileURLWithPath: options.output ?? packageDirectory.appendingPathComponent(".build/lambda/\(options.product).zip").path)
-            .standardizedFileURL
+        let output = URL(
+            fileURLWithPath: options.output ?? packageDirectory.appendingPathComponent(".build/lambda/\(options.product).zip").path
+        )
+        .standardizedFileURL
         var contents = ["bootstrap"]
         do {
             try? fileManager.removeItem(at: staging)
@@ -57,7 +60,8 @@ struct LambdaPackager {
             try fileManager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: staging.appendingPathComponent("bootstrap").path)
             for file in dataFiles {
                 try fileManager.copyItem(at: file, to: staging.appendingPathComponent(file.lastPathComponent))
-                try fileManager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: staging.appendingPathComponent(file.lastPathComponent).path)
+                try fileManager.setAttributes(
+                    [.posixPermissions: 0o644], ofItemAtPath: staging.appendingPathComponent(file.lastPathComponent).path)
                 contents.append(file.lastPathComponent)
             }
             if fileManager.fileExists(atPath: output.path) { try fileManager.removeItem(at: output) }
@@ -121,9 +125,9 @@ struct LambdaPackager {
     /// Lambda's name for this machine's architecture.
     static var lambdaArchitecture: String {
         #if arch(arm64)
-        "arm64"
+            "arm64"
         #else
-        "x86_64"
+            "x86_64"
         #endif
     }
 
