@@ -50,10 +50,10 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Minimal JSON string escaping for error bodies.
-enum JSONString {
+/// Minimal JSON string escaping for error bodies (shared with SkillGateLambda's error payloads).
+package enum JSONString {
     /// Appends `string` escaped for use inside a JSON string literal (no surrounding quotes).
-    static func appendEscaped(_ string: String, to buffer: inout [UInt8]) {
+    package static func appendEscaped(_ string: String, to buffer: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         for byte in string.utf8 {
             switch byte {

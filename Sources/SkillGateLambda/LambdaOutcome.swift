@@ -1,3 +1,5 @@
+import SkillGateHTTP
+
 /// What a handler made of one invocation: a payload for the response endpoint, or an error for
 /// the error endpoint.
 public enum LambdaOutcome: Sendable {
@@ -34,9 +36,9 @@ public struct LambdaFunctionError: Error, Sendable, Hashable, CustomStringConver
         var bytes: [UInt8] = []
         bytes.reserveCapacity(message.utf8.count + type.utf8.count + 64)
         bytes.append(contentsOf: #"{"errorMessage":""#.utf8)
-        JSONText.appendEscaped(message, to: &bytes)
+        JSONString.appendEscaped(message, to: &bytes)
         bytes.append(contentsOf: #"","errorType":""#.utf8)
-        JSONText.appendEscaped(type, to: &bytes)
+        JSONString.appendEscaped(type, to: &bytes)
         bytes.append(contentsOf: #"","stackTrace":[]}"#.utf8)
         return bytes
     }
@@ -45,27 +47,5 @@ public struct LambdaFunctionError: Error, Sendable, Hashable, CustomStringConver
     var headerValue: String {
         let cleaned = String(decoding: type.utf8.map { (0x21...0x7E).contains($0) ? $0 : UInt8(ascii: "_") }, as: UTF8.self)
         return cleaned.isEmpty ? "Runtime.Unknown" : cleaned
-    }
-}
-
-/// Minimal JSON string escaping for error bodies.
-enum JSONText {
-    /// Appends `string` escaped for use inside a JSON string literal (no surrounding quotes).
-    static func appendEscaped(_ string: String, to buffer: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): buffer.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): buffer.append(contentsOf: [92, 92])
-            case 10: buffer.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 13: buffer.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 9: buffer.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20:
-                buffer.append(contentsOf: [92, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                buffer.append(hex[Int(byte >> 4)])
-                buffer.append(hex[Int(byte & 0x0F)])
-            default: buffer.append(byte)
-            }
-        }
     }
 }
