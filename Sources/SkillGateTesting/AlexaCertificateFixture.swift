@@ -95,10 +95,7 @@ public struct AlexaCertificateFixture: Sendable {
         """
 
     /// The `openssl` command line, found on `PATH`; nil when it is not installed.
-    public static let opensslPath: String? = {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return directories.map { "\($0)/openssl" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    public static let opensslPath: String? = ChildProcess.which("openssl")
 
     /// Whether the fixture can be made here.
     public static var isAvailable: Bool { opensslPath != nil }
@@ -205,48 +202,4 @@ public struct AlexaCertificateFixture: Sendable {
         let fields = [(parts.year ?? 2000) % 100, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0]
         return fields.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined() + "Z"
     }
-}
-
-/// Runs `openssl` in one folder and reads or writes files there.
-struct OpenSSLCommand {
-    let folder: URL
-    let executable: URL
-
-    init(folder: URL) throws {
-        guard let path = AlexaCertificateFixture.opensslPath else { throw FixtureError("the openssl command is not on PATH") }
-        self.folder = folder
-        self.executable = URL(fileURLWithPath: path)
-    }
-
-    func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw FixtureError("openssl \(arguments.joined(separator: " ")) failed: \(String(decoding: output, as: UTF8.self))")
-        }
-    }
-
-    func write(_ text: String, to name: String) throws { try write(Array(text.utf8), to: name) }
-
-    func write(_ bytes: [UInt8], to name: String) throws {
-        try Data(bytes).write(to: folder.appendingPathComponent(name))
-    }
-
-    func read(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-    }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

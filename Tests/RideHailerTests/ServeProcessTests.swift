@@ -46,4 +46,17 @@ struct ServeProcessTests {
         #expect(body["error"]?["code"] == "verificationFailed")
         #expect(await server.stop(signal: SIGINT) == 0)
     }
+
+    @Test("--no-verify drops the signature and timestamp checks, not the applicationId check; it warns at start-up")
+    func noVerifyKeepsApplicationIdCheck() async throws {
+        let server = try await SkillServerProcess.start(Products.path("ride-hailer"), ["--no-verify"])
+        #expect(server.log.contains("request verification is OFF"))
+        let stale = RequestTimestamp(millisecondsSince1970: RequestTimestamp.now().millisecondsSince1970 - 3_600_000)
+        let (staleStatus, _) = try await Self.post(TestRequest.launch(skillID: Self.skillID, timestamp: stale).bytes, port: server.port)
+        #expect(staleStatus == 200)
+        let (otherStatus, other) = try await Self.post(TestRequest.launch(skillID: "amzn1.ask.skill.someone-else").bytes, port: server.port)
+        #expect(otherStatus == 400)
+        #expect(other["error"]?["code"] == "applicationIdMismatch")
+        #expect(await server.stop() == 0)
+    }
 }

@@ -5,7 +5,12 @@ import SkillGateTesting
 /// server certificate for `IP:127.0.0.1`, one for `DNS:other.example` (same CA, wrong name), and a
 /// second CA that issued neither.
 struct TLSTestCertificates: Sendable {
-    static let shared = Task<TLSTestCertificates, any Error> { try TLSTestCertificates.generate() }
+    static let shared = Task<TLSTestCertificates, any Error> {
+        // openssl runs block: keep them off the cooperative pool that parallel tests share.
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try TLSTestCertificates.generate() }) }
+        }
+    }
 
     /// The CA that issued both server certificates.
     let caPEM: [UInt8]
@@ -45,47 +50,28 @@ struct TLSTestCertificates: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillgate-tls-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(config.utf8).write(to: folder.appendingPathComponent("openssl.cnf"))
+        let openssl = try OpenSSLCommand(folder: folder)
+        try openssl.write(config, to: "openssl.cnf")
         let cnf = ["-config", "openssl.cnf"]
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
         for name in ["ca", "other-ca"] {
-            try openssl(
+            try openssl.run(
                 ["req", "-x509"] + cnf + ec + [
                     "-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2",
                     "-subj", "/CN=SkillGate TLS Test \(name)", "-extensions", "ca_ext",
-                ], in: folder)
+                ])
         }
-        try openssl(
-            ["req", "-new"] + cnf + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=skillgate-test-server"], in: folder)
+        try openssl.run(
+            ["req", "-new"] + cnf + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=skillgate-test-server"])
         for (name, extensions, serial) in [("loopback", "loopback_ext", "2"), ("other-name", "other_ext", "3")] {
-            try openssl(
-                [
-                    "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial, "-days", "2",
-                    "-sha256", "-extfile", "openssl.cnf", "-extensions", extensions, "-out", "\(name).pem",
-                ], in: folder)
+            try openssl.run([
+                "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", serial, "-days", "2",
+                "-sha256", "-extfile", "openssl.cnf", "-extensions", extensions, "-out", "\(name).pem",
+            ])
         }
-        func read(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))) }
         return TLSTestCertificates(
-            caPEM: try read("ca.pem"), otherCAPEM: try read("other-ca.pem"), serverKeyPEM: try read("server.key"),
-            loopbackCertificatePEM: try read("loopback.pem"), otherNameCertificatePEM: try read("other-name.pem"))
-    }
-
-    private static func openssl(_ arguments: [String], in folder: URL) throws {
-        guard let path = AlexaCertificateFixture.opensslPath else { throw TLSTestError("the openssl command is not on PATH") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TLSTestError("openssl \(arguments.joined(separator: " ")) failed: \(String(decoding: output, as: UTF8.self))")
-        }
+            caPEM: try openssl.read("ca.pem"), otherCAPEM: try openssl.read("other-ca.pem"), serverKeyPEM: try openssl.read("server.key"),
+            loopbackCertificatePEM: try openssl.read("loopback.pem"), otherNameCertificatePEM: try openssl.read("other-name.pem"))
     }
 }
 

@@ -42,6 +42,12 @@ public struct RequestSummary: Sendable, Hashable {
         self.linked = linked
     }
 
+    /// The summary of a decoded request.
+    /// - Parameter envelope: the request.
+    public init(envelope: RequestEnvelope) {
+        self.init(requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+    }
+
     /// `type=IntentRequest intent=OrderRideIntent linked=yes` pairs for log lines.
     public var logFields: [(String, String)] {
         var fields: [(String, String)] = [("type", requestType ?? "-")]

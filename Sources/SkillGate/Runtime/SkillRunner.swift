@@ -48,21 +48,17 @@ public struct SkillRunner: Sendable {
     /// - Parameter body: the UTF-8 JSON request envelope.
     /// - Returns: the response, or the rejection with its JSON error body.
     public func handle(body: some Collection<UInt8>) async -> SkillResult {
-        let envelope: RequestEnvelope
-        do {
-            envelope = try RequestEnvelope(jsonBytes: body)
-        } catch {
-            return reject(SkillError(.malformedRequest, error.description, underlying: error), summary: RequestSummary())
+        switch decode(body) {
+        case .success(let envelope): await handle(envelope: envelope)
+        case .failure(let error): reject(error, summary: RequestSummary())
         }
-        return await handle(envelope: envelope)
     }
 
     /// Handles a decoded request envelope.
     /// - Parameter envelope: the request.
     /// - Returns: the response, or the rejection with its JSON error body.
     public func handle(envelope: RequestEnvelope) async -> SkillResult {
-        let summary = RequestSummary(
-            requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+        let summary = RequestSummary(envelope: envelope)
         if let problem = checks.check(envelope) {
             return reject(problem, summary: summary)
         }
@@ -87,16 +83,23 @@ public struct SkillRunner: Sendable {
     /// - Returns: the apology response, or the rejection if the body is not a request for this skill.
     public func timeoutResult(body: some Collection<UInt8>) -> SkillResult {
         let envelope: RequestEnvelope
-        do {
-            envelope = try RequestEnvelope(jsonBytes: body)
-        } catch {
-            return reject(SkillError(.malformedRequest, error.description, underlying: error), summary: RequestSummary())
+        switch decode(body) {
+        case .success(let decoded): envelope = decoded
+        case .failure(let error): return reject(error, summary: RequestSummary())
         }
-        let summary = RequestSummary(
-            requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+        let summary = RequestSummary(envelope: envelope)
         let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
         context.logger.error("the handler did not answer in time; sent the error reply", metadata: ["type": envelope.request.type])
         return finish(safeReply(for: context), context: context, summary: summary)
+    }
+
+    /// The envelope, or the malformed-request error naming what is wrong.
+    private func decode(_ body: some Collection<UInt8>) -> Result<RequestEnvelope, SkillError> {
+        do throws(RequestDecodingError) {
+            return .success(try RequestEnvelope(jsonBytes: body))
+        } catch {
+            return .failure(SkillError(.malformedRequest, error.description, underlying: error))
+        }
     }
 
     private func reject(_ error: SkillError, summary: RequestSummary) -> SkillResult {
