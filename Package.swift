@@ -1,27 +1,46 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
+// The module graph points one way: the core knows no transport and no OpenSSL; the adapters
+// (HTTP endpoint, Lambda, doctor) depend on it, never the other way. See README "Architecture".
 let package = Package(
     name: "SkillGate",
     platforms: [.macOS(.v15)],
     products: [
+        // `import SkillGate`: the core plus `main()` with every run mode.
         .library(name: "SkillGate", targets: ["SkillGate"]),
+        // The transport-free core alone: skills, routes, the gate, the runner, stdio mode.
+        .library(name: "SkillGateCore", targets: ["SkillGateCore"]),
         .library(name: "SkillGateModel", targets: ["SkillGateModel"]),
         .library(name: "SkillGateHTTP", targets: ["SkillGateHTTP"]),
+        .library(name: "SkillGateEndpoint", targets: ["SkillGateEndpoint"]),
+        .library(name: "SkillGateLambda", targets: ["SkillGateLambda"]),
         .library(name: "SkillGateVerification", targets: ["SkillGateVerification"]),
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
         .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
         .executable(name: "skillgate-bench", targets: ["skillgate-bench"]),
     ],
+    traits: [
+        // `serve` (the HTTP endpoint with Alexa signature verification) in `import SkillGate`'s
+        // `main()`. It is the only part of the umbrella that needs OpenSSL: a skill that runs only
+        // as `stdio` or on Lambda turns it off (`traits: []` on its package dependency) and links
+        // no libssl.
+        .trait(name: "HTTPEndpoint", description: "The `serve` mode: an HTTP endpoint that verifies Alexa's signatures (needs OpenSSL)."),
+        .default(enabledTraits: ["HTTPEndpoint"]),
+    ],
     targets: [
+        // The platform layer: guarded libc imports, standard streams, the environment, signals.
+        .target(name: "SkillGateSystem"),
         // A tiny swift-log-shaped logger that writes to stderr.
-        .target(name: "SkillGateLogging"),
+        .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem"]),
         // Wire types and the JSON seam: RequestEnvelope, ResponseEnvelope, JSONValue.
         .target(name: "SkillGateModel"),
-        // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa.
+        // The core: Skill, routes, the linking gate, responses, the runner, stdio and routes modes.
+        .target(name: "SkillGateCore", dependencies: ["SkillGateModel", "SkillGateLogging", "SkillGateSystem"]),
+        // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa or OpenSSL.
         .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
-        // The only C in the project: the system OpenSSL (libssl-dev).
+        // The system OpenSSL (libssl-dev).
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
@@ -29,29 +48,40 @@ let package = Package(
         ),
         // Alexa request signature verification (cert-chain URL, chain, SAN, Signature-256).
         .target(name: "SkillGateVerification", dependencies: ["COpenSSL", "SkillGateLogging"]),
-        // An AWS Lambda custom-runtime loop over the Runtime API; knows nothing about Alexa.
-        .target(name: "SkillGateLambda", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+        // `serve`: the core behind the HTTP server, with Alexa verification.
+        .target(
+            name: "SkillGateEndpoint",
+            dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateVerification", "SkillGateSystem"]
+        ),
+        // `lambda`: an AWS Lambda custom-runtime loop over the Runtime API, running the core.
+        .target(name: "SkillGateLambda", dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateLogging", "SkillGateSystem"]),
         // OAuth 2.0 token-endpoint checks for `skillgate doctor`.
         .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging"]),
-        // Author-facing: Skill, routes, the linking gate, responses, run modes.
+        // The umbrella: re-exports the core and supplies `main()` with every run mode.
         .target(
             name: "SkillGate",
             dependencies: [
-                "SkillGateModel", "SkillGateLogging", "SkillGateHTTP", "SkillGateVerification", "SkillGateLambda",
+                "SkillGateCore", "SkillGateLambda", "SkillGateSystem",
+                .target(name: "SkillGateEndpoint", condition: .when(traits: ["HTTPEndpoint"])),
             ]
         ),
-        // Run a skill in-process with no sockets; request builders for tests.
-        .target(name: "SkillGateTesting", dependencies: ["SkillGate"]),
+        // For skill authors: run a skill in-process with no sockets; request builders for tests.
+        .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
+        // This repository's own test helpers (child processes, openssl fixtures); not a product.
+        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem"]),
         // The command-line tool: request, replay, lint, new, doctor.
         .executableTarget(
             name: "skillgate",
             dependencies: [
-                "SkillGate", "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateLogging",
-                "SkillGateDoctor",
+                "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateLogging", "SkillGateDoctor",
+                "SkillGateSystem",
             ]
         ),
-        // The in-process benchmark.
-        .executableTarget(name: "skillgate-bench", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification"]),
+        // The benchmarks.
+        .executableTarget(
+            name: "skillgate-bench",
+            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateTestSupport"]
+        ),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
             name: "RideHailer",
@@ -61,27 +91,39 @@ let package = Package(
         ),
 
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
+        .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
-        .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateTesting"]),
-        .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTesting"]),
+        .testTarget(
+            name: "SkillGateVerificationTests",
+            dependencies: ["SkillGateVerification", "SkillGateTestSupport", "SkillGateLogging"]
+        ),
+        .testTarget(
+            name: "SkillGateLambdaTests",
+            dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
+        ),
         .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateEndpointTests",
-            dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting"]
+            dependencies: [
+                "SkillGate", "SkillGateEndpoint", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting",
+                "SkillGateTestSupport",
+            ]
         ),
-        .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTesting"]),
+        .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTestSupport"]),
         .testTarget(
-            name: "RideHailerTests", dependencies: ["SkillGateModel", "SkillGateTesting", "SkillGateHTTP", "SkillGateVerification"],
+            name: "RideHailerTests",
+            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification"],
             exclude: ["Oracle"]
         ),
     ]
 )
 
-// Every target: Swift 6 mode, explicit existentials, internal imports unless marked public.
+// Every Swift target: Swift 6 mode, explicit existentials, internal imports unless marked public,
+// and imports that must name every module whose members a file uses.
+let memberImportPending: Set<String> = ["SkillGateHTTP", "SkillGateVerification", "SkillGateDoctor", "SkillGateHTTPTests", "SkillGateVerificationTests", "SkillGateDoctorTests"]
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("InternalImportsByDefault"),
-    ]
+    ] + (memberImportPending.contains(target.name) ? [] : [.enableUpcomingFeature("MemberImportVisibility")])
 }

@@ -1,3 +1,2 @@
-// Authors write `import SkillGate` and get the wire types and the logger with it.
-@_exported public import SkillGateLogging
-@_exported public import SkillGateModel
+// Authors write `import SkillGate` and get the core (and with it the wire types and the logger).
+@_exported public import SkillGateCore

@@ -1,4 +1,5 @@
 import SkillGateHTTP
+import SkillGateLogging
 
 extension LambdaRuntime {
     /// Reports a failure during start-up to `/2018-06-01/runtime/init/error`; Lambda then logs it

@@ -1,6 +1,7 @@
 import Dispatch
 import Glibc
 import Synchronization
+import SkillGateLogging
 
 /// Stops a ``LambdaRuntime`` on SIGTERM or SIGINT, so the process exits cleanly when Lambda shuts
 /// the execution environment down (it sends SIGTERM, then SIGKILL after a grace period).

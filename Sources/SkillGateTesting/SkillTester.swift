@@ -1,4 +1,4 @@
-public import SkillGate
+public import SkillGateCore
 
 /// Runs a skill in-process, with no sockets: send a ``TestRequest``, read a ``TestResponse``.
 public struct SkillTester: Sendable {

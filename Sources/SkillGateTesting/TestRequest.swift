@@ -1,4 +1,4 @@
-public import SkillGate
+public import SkillGateCore
 
 /// Builds realistic request envelopes for tests and benchmarks, linked or not.
 ///

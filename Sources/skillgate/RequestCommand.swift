@@ -1,5 +1,5 @@
 import Foundation
-import SkillGate
+import SkillGateModel
 
 /// `skillgate request`: prints a request envelope built from `Templates/requests/`, with a fresh
 /// request ID and the current timestamp, ready to pipe into `stdio` or save as a replay file.

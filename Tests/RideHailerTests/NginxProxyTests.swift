@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import SkillGateTesting
+import SkillGateTestSupport
 import SkillGateVerification
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 import Testing
 
 /// The independent check: Amazon's Python SDK builds the requests and reads the responses.

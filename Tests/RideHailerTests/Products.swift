@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 
 /// The package's built executables, beside the test bundle.
 enum Products {

@@ -2,6 +2,7 @@ import Foundation
 import SkillGateHTTP
 import SkillGateModel
 import SkillGateTesting
+import SkillGateTestSupport
 import Testing
 
 /// `ride-hailer serve` as a real process on a real socket.

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import SkillGateTesting
+import SkillGateTestSupport
 import Testing
 
 /// `ride-hailer stdio` driven as a real child process.

@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 
 /// Runs the package's built executables (`skillgate`, `ride-hailer`) as real child processes.
 enum Command {

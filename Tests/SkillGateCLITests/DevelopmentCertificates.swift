@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 
 /// Throw-away certificates shaped like Alexa's (SkillGateTesting's `AlexaCertificateFixture`),
 /// written as files for the command line: a root (for `SKILLGATE_TRUST_ROOTS`), a chain of

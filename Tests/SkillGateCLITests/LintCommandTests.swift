@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import Testing
+import SkillGateTestSupport
 
 /// `skillgate lint` against the built sample.
 struct LintCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import Testing
+import SkillGateTestSupport
 
 /// `skillgate new`: the generated package builds, its replay passes and its model lints clean.
 struct NewCommandTests {

@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 import Testing
 
 /// `skillgate replay --url` against `ride-hailer serve` running as a child process.

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import Testing
+import SkillGateTestSupport
 
 /// `skillgate replay --exec` against the built sample and small scripted skills.
 struct ReplayStdioTests {

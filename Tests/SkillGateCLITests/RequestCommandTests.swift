@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import Testing
+import SkillGateTestSupport
 
 /// `skillgate request` run as a real child process.
 struct RequestCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import Testing
+import SkillGateTestSupport
 
 /// Every JSON file under Templates/ and Samples/ parses, and every request in them decodes, so
 /// they cannot rot.

@@ -1,4 +1,5 @@
 import SkillGate
+import SkillGateEndpoint
 import SkillGateHTTP
 import SkillGateTesting
 import Testing

@@ -1,7 +1,8 @@
 import Foundation
 import SkillGate
+import SkillGateEndpoint
 import SkillGateHTTP
-import SkillGateTesting
+import SkillGateTestSupport
 import SkillGateVerification
 import Synchronization
 

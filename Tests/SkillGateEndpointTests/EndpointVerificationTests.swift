@@ -2,6 +2,7 @@ import Foundation
 import SkillGate
 import SkillGateHTTP
 import SkillGateTesting
+import SkillGateTestSupport
 import Testing
 
 /// Amazon's certification checks against a real endpoint: every failure is a 400 with a JSON

@@ -1,6 +1,7 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 import Testing
+import SkillGateHTTP
 
 /// The built `ride-hailer` sample as a real child process in `lambda` mode against the fake
 /// Runtime API, compared with the same binary's `stdio --lines` output.

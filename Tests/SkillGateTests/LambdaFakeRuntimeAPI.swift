@@ -1,5 +1,6 @@
 import SkillGateHTTP
 import Synchronization
+import SkillGateLogging
 
 /// A fake AWS Lambda Runtime API (2018-06-01) on loopback port 0 for driving `lambda` mode in-process:
 /// `GET /runtime/invocation/next` long-polls until an event is queued; `POST

@@ -1,5 +1,8 @@
 import Foundation
-@testable import SkillGate
+import SkillGateHTTP
+@testable import SkillGateLambda
+@testable import SkillGateCore
+import SkillGate
 import SkillGateTesting
 import Testing
 

@@ -1,4 +1,5 @@
-@testable import SkillGate
+@testable import SkillGateCore
+import SkillGate
 import SkillGateTesting
 import Testing
 
@@ -111,13 +112,13 @@ struct CommandLineOptionsTests {
 
     @Test("serve checks timestamps by default; --no-verify turns that off too; stdio does not check")
     func timestampDefaults() throws {
-        let serve = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["serve"], environment: [:]))
+        let serve = try CommandLineOptions.parse(["serve"], environment: [:]).runnerOptions
         #expect(serve.checksTimestamp)
-        let unverified = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["serve", "--no-verify"], environment: [:]))
+        let unverified = try CommandLineOptions.parse(["serve", "--no-verify"], environment: [:]).runnerOptions
         #expect(!unverified.checksTimestamp)
-        let stdio = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["stdio"], environment: [:]))
+        let stdio = try CommandLineOptions.parse(["stdio"], environment: [:]).runnerOptions
         #expect(!stdio.checksTimestamp)
-        let forced = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["stdio", "--check-timestamp"], environment: [:]))
+        let forced = try CommandLineOptions.parse(["stdio", "--check-timestamp"], environment: [:]).runnerOptions
         #expect(forced.checksTimestamp)
     }
 }

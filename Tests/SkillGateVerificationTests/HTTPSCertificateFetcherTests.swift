@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 import SkillGateVerification
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 
 /// Throw-away TLS certificates made with the `openssl` command line once per test run: a test CA, a
 /// server certificate for `IP:127.0.0.1`, one for `DNS:other.example` (same CA, wrong name), and a

@@ -1,5 +1,5 @@
 import Foundation
-import SkillGateTesting
+import SkillGateTestSupport
 import Synchronization
 
 /// `openssl s_server -HTTP` on 127.0.0.1 as a child process, serving files from its own temp folder.

@@ -1,4 +1,4 @@
-import SkillGateTesting
+import SkillGateTestSupport
 import Foundation
 import SkillGateLogging
 import SkillGateVerification

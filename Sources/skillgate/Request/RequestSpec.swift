@@ -1,5 +1,5 @@
 import Foundation
-import SkillGate
+import SkillGateModel
 
 /// Everything that varies between generated requests; ``RequestBuilder`` turns it into an envelope
 /// by filling a template from `Templates/requests/`.

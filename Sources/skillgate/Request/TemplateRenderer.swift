@@ -1,4 +1,5 @@
 import SkillGateModel
+import Foundation
 
 /// Fills a JSON template's `{{placeholder}}` slots.
 ///

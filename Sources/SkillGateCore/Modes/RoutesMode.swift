@@ -1,6 +1,6 @@
 /// `routes`: the route table with each route's linking policy, for review and `skillgate lint`.
-enum RoutesMode {
-    static func text(_ runner: SkillRunner) -> String {
+package enum RoutesMode {
+    package static func text(_ runner: SkillRunner) -> String {
         var rows: [(String, String, String)] = [("ROUTE", "LINKING", "REQUIREMENTS")]
         for route in runner.table.routes {
             for trigger in route.triggers {
@@ -19,7 +19,7 @@ enum RoutesMode {
         return output
     }
 
-    static func json(_ runner: SkillRunner) -> [UInt8] {
+    package static func json(_ runner: SkillRunner) -> [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
         writer.member("skill", runner.configuration.name)

@@ -7,15 +7,15 @@
 #endif
 
 /// Raw, unbuffered access to the process's standard streams (no Foundation on the hot path).
-enum StandardStreams {
+public enum StandardStreams {
     /// Writes all bytes to a file descriptor, retrying on partial writes and EINTR.
     @discardableResult
-    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    public static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -27,22 +27,22 @@ enum StandardStreams {
     }
 
     /// Writes a line of text to standard error.
-    static func printError(_ line: String) {
+    public static func printError(_ line: String) {
         write(Array((line + "\n").utf8), to: 2)
     }
 
     /// Writes text to standard output.
-    static func print(_ text: String) {
+    public static func print(_ text: String) {
         write(Array(text.utf8), to: 1)
     }
 
     /// Reads what is available from a descriptor into `scratch` (allocated once by the caller)
     /// and appends it to `buffer`; returns the count, or nil at end of input or on a read error.
-    static func read(from descriptor: Int32, appendingTo buffer: inout [UInt8], scratch: inout [UInt8]) -> Int? {
+    public static func read(from descriptor: Int32, appendingTo buffer: inout [UInt8], scratch: inout [UInt8]) -> Int? {
         var count = 0
         scratch.withUnsafeMutableBytes { raw in
             repeat {
-                count = Glibc.read(descriptor, raw.baseAddress, raw.count)
+                count = systemRead(descriptor, raw.baseAddress, raw.count)
             } while count < 0 && errno == EINTR
         }
         guard count > 0 else { return nil }
@@ -50,3 +50,14 @@ enum StandardStreams {
         return count
     }
 }
+
+#if canImport(Glibc)
+    private let systemWrite = Glibc.write
+    private let systemRead = Glibc.read
+#elseif canImport(Musl)
+    private let systemWrite = Musl.write
+    private let systemRead = Musl.read
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
+    private let systemRead = Darwin.read
+#endif

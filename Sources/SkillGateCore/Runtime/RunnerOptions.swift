@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SkillGateModel
 
 /// How a ``SkillRunner`` checks requests. The run modes set these from the command line:
 /// the timestamp check is on for `serve`, off for `stdio` (recorded requests) and `lambda`.
@@ -41,14 +35,5 @@ public struct RunnerOptions: Sendable {
         self.skillEventTimestampToleranceSeconds = skillEventTimestampToleranceSeconds
         self.handlerTimeout = handlerTimeout
         self.now = now
-    }
-}
-
-extension RequestTimestamp {
-    /// The current wall-clock time.
-    @Sendable public static func now() -> RequestTimestamp {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return RequestTimestamp(millisecondsSince1970: Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000)
     }
 }

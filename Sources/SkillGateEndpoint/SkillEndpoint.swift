@@ -1,4 +1,5 @@
 public import SkillGateHTTP
+public import SkillGateCore
 public import SkillGateVerification
 
 /// The HTTP face of a skill: `POST <path>` runs it, `GET /health` answers 200, everything else

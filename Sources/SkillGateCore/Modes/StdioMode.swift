@@ -1,13 +1,20 @@
+import SkillGateSystem
+
 /// `stdio`: one request envelope on stdin, one response envelope on stdout; logs on stderr.
 /// `stdio --lines`: one envelope per line in, exactly one JSON line per line out, in order.
-struct StdioMode {
-    let runner: SkillRunner
-    let program: String
+package struct StdioMode {
+    package let runner: SkillRunner
+    package let program: String
+
+    package init(runner: SkillRunner, program: String) {
+        self.runner = runner
+        self.program = program
+    }
 
     /// Exit code 65 (EX_DATAERR) for input that is not a request this skill accepts.
-    static let badInputExitCode: Int32 = 65
+    package static let badInputExitCode: Int32 = 65
 
-    func runSingle() async -> Int32 {
+    package func runSingle() async -> Int32 {
         var input: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: 65_536)
         while StandardStreams.read(from: 0, appendingTo: &input, scratch: &scratch) != nil {
@@ -25,7 +32,7 @@ struct StdioMode {
         return 0
     }
 
-    func runLines() async -> Int32 {
+    package func runLines() async -> Int32 {
         var buffer: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: 65_536)
         var scanFrom = 0
@@ -58,7 +65,7 @@ struct StdioMode {
     }
 
     /// Requests are small; anything beyond this is not a request envelope.
-    static let maximumInputBytes = 1 << 20
+    package static let maximumInputBytes = 1 << 20
 
     private func answer(line: ArraySlice<UInt8>) async {
         var line = line
@@ -75,7 +82,7 @@ struct StdioMode {
         StandardStreams.write(bytes + [UInt8(ascii: "\n")], to: 1)
     }
 
-    static func describe(_ error: SkillError) -> String {
+    package static func describe(_ error: SkillError) -> String {
         switch error.code {
         case .malformedRequest: "malformed request: \(error.message)"
         case .applicationIdMismatch: "wrong skill: \(error.message)"

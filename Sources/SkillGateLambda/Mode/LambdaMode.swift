@@ -1,4 +1,6 @@
-import SkillGateLambda
+package import SkillGateCore
+import SkillGateSystem
+package import SkillGateLogging
 import Synchronization
 
 /// `lambda`: the skill as an AWS Lambda custom runtime (`provided.al2023`, the binary zipped as
@@ -9,20 +11,27 @@ import Synchronization
 /// applicationId. A response (including the spoken apology for a handler that failed) goes to
 /// the response endpoint; a request the runner rejects (malformed, wrong skill) goes to the
 /// error endpoint as `SkillGate.<code>`.
-struct LambdaMode {
-    let runner: SkillRunner
-    let logger: Logger
-    let environment: [String: String]
+package struct LambdaMode {
+    package let runner: SkillRunner
+    package let logger: Logger
+    package let environment: [String: String]
     /// Whether SIGTERM/SIGINT stop the loop. Off when a test runs the mode inside its own process:
     /// signal dispositions are process-wide and children spawned meanwhile would inherit them.
-    var handlesSignals = true
+    package var handlesSignals = true
+
+    package init(runner: SkillRunner, logger: Logger, environment: [String: String], handlesSignals: Bool = true) {
+        self.runner = runner
+        self.logger = logger
+        self.environment = environment
+        self.handlesSignals = handlesSignals
+    }
 
     /// Exit code 78 (EX_CONFIG): `AWS_LAMBDA_RUNTIME_API` is missing or malformed.
-    static let configurationExitCode: Int32 = 78
+    package static let configurationExitCode: Int32 = 78
     /// Exit code 70 (EX_SOFTWARE): the Runtime API failed or stayed unreachable.
-    static let runtimeFailureExitCode: Int32 = 70
+    package static let runtimeFailureExitCode: Int32 = 70
 
-    func run() async -> Int32 {
+    package func run() async -> Int32 {
         let endpoint: LambdaRuntimeEndpoint
         do {
             endpoint = try LambdaRuntimeEndpoint(environment: environment)
@@ -51,7 +60,7 @@ struct LambdaMode {
 
     /// Runs one event through the runner: a response envelope for the response endpoint, or a
     /// rejection for the error endpoint.
-    static func answer(_ event: [UInt8], runner: SkillRunner) async -> LambdaOutcome {
+    package static func answer(_ event: [UInt8], runner: SkillRunner) async -> LambdaOutcome {
         let result = await runner.handle(body: event)
         if let error = result.error {
             return .failure(functionError(for: error))
@@ -60,7 +69,7 @@ struct LambdaMode {
     }
 
     /// The Lambda error for a rejected request: `SkillGate.<code>` and the runner's message.
-    static func functionError(for error: SkillError) -> LambdaFunctionError {
+    package static func functionError(for error: SkillError) -> LambdaFunctionError {
         LambdaFunctionError(type: "SkillGate.\(error.code.name)", message: error.message)
     }
 
@@ -70,7 +79,7 @@ struct LambdaMode {
     ///   - error: what went wrong.
     ///   - environment: the process environment.
     ///   - logger: where a failure to report goes.
-    static func reportInitError(_ error: SkillError, environment: [String: String], logger: Logger) async {
+    package static func reportInitError(_ error: SkillError, environment: [String: String], logger: Logger) async {
         guard let endpoint = try? LambdaRuntimeEndpoint(environment: environment) else { return }
         let runtime = LambdaRuntime(
             endpoint: endpoint, retryPolicy: LambdaRetryPolicy(maxAttempts: 3, requestTimeout: .seconds(5)), logger: logger)

@@ -1,13 +1,21 @@
+package import SkillGateCore
+import SkillGateSystem
 import SkillGateHTTP
 import SkillGateVerification
 
 /// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
-struct ServeMode {
-    let runner: SkillRunner
-    let logger: Logger
-    let environment: [String: String]
+package struct ServeMode {
+    package let runner: SkillRunner
+    package let logger: Logger
+    package let environment: [String: String]
 
-    func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
+    package init(runner: SkillRunner, logger: Logger, environment: [String: String]) {
+        self.runner = runner
+        self.logger = logger
+        self.environment = environment
+    }
+
+    package func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
         var verifier: AlexaRequestVerifier?
         if verify {
             do {

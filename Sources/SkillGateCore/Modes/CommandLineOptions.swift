@@ -1,7 +1,7 @@
 /// The parsed command line of a skill binary: `stdio`, `serve`, `routes` or `lambda`, plus options.
 /// Environment variables are read by ``Skill/main()`` and passed in as ``environment``.
-struct CommandLineOptions: Equatable {
-    enum Command: Equatable {
+package struct CommandLineOptions: Equatable {
+    package enum Command: Equatable {
         case stdio(lines: Bool)
         case serve(host: String, port: Int, path: String, verify: Bool)
         case routes(json: Bool)
@@ -9,12 +9,19 @@ struct CommandLineOptions: Equatable {
         case help
     }
 
-    var command: Command
-    var skillIDs: [String]?
-    var checksTimestamp: Bool?
-    var logLevel: Logger.Level
+    package var command: Command
+    package var skillIDs: [String]?
+    package var checksTimestamp: Bool?
+    package var logLevel: Logger.Level
 
-    static func usage(program: String) -> String {
+    package init(command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level) {
+        self.command = command
+        self.skillIDs = skillIDs
+        self.checksTimestamp = checksTimestamp
+        self.logLevel = logLevel
+    }
+
+    package static func usage(program: String) -> String {
         """
         USAGE: \(program) <command> [options]
 
@@ -42,7 +49,7 @@ struct CommandLineOptions: Equatable {
     }
 
     /// Parses arguments (without the program name).
-    static func parse(_ arguments: [String], environment: [String: String]) throws(SkillError) -> CommandLineOptions {
+    package static func parse(_ arguments: [String], environment: [String: String]) throws(SkillError) -> CommandLineOptions {
         var remaining = arguments[...]
         var skillIDs: [String] = []
         var checksTimestamp: Bool?
@@ -122,10 +129,32 @@ struct CommandLineOptions: Equatable {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         var slice = self[...]
         while slice.first?.isWhitespace == true { slice.removeFirst() }
         while slice.last?.isWhitespace == true { slice.removeLast() }
         return String(slice)
     }
 }
+
+extension CommandLineOptions {
+    /// The runner's request checks and deadline for the chosen command: the timestamp check is on
+    /// for `serve` unless verification is off, off for `stdio` and `lambda`; `lambda` answers a
+    /// slow handler with the spoken apology after 6.5 s, inside Alexa's 8 s.
+    package var runnerOptions: RunnerOptions {
+        var runnerOptions = RunnerOptions(applicationIDs: skillIDs)
+        switch command {
+        case .serve(_, _, _, let verify):
+            // The HTTP server enforces the handler deadline (7 s) and asks the endpoint for the
+            // spoken apology, so no timer task is needed per request.
+            runnerOptions.checksTimestamp = checksTimestamp ?? verify
+        case .lambda:
+            runnerOptions.checksTimestamp = checksTimestamp ?? false
+            runnerOptions.handlerTimeout = .milliseconds(6500)
+        default:
+            runnerOptions.checksTimestamp = checksTimestamp ?? false
+        }
+        return runnerOptions
+    }
+}
+

@@ -1,3 +1,5 @@
+import SkillGateCore
+import SkillGateSystem
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else

@@ -1,21 +1,24 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
+import SkillGateCore
+import SkillGateLambda
+import SkillGateLogging
+import SkillGateSystem
+
+#if HTTPEndpoint
+    import SkillGateEndpoint
 #endif
 
 extension Skill {
     /// The entry point of a skill binary (mark the skill `@main`): runs `stdio`, `serve`,
     /// `lambda` or `routes` from the command line; `--help` lists the options. Environment
     /// variables (`SKILL_ID`, `PORT`, `LOG_LEVEL`, `AWS_LAMBDA_RUNTIME_API`, `SKILLGATE_NO_VERIFY`)
-    /// are read here and nowhere else.
+    /// are read here and nowhere else, and only here are signal handlers installed.
     public static func main() async {
-        ProcessSignals.resetTermination()
+        ProcessSignals.resetForMain()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let program = CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "skill") } ?? "skill"
         let code = await SkillMain.run(
             Self(), program: program, arguments: arguments, environment: ProcessEnvironment.read(), handlesSignals: true)
-        exit(code)
+        ProcessSignals.exit(code)
     }
 }
 
@@ -27,9 +30,9 @@ public enum SkillMain {
     ///   - program: the program name for messages.
     ///   - arguments: the arguments after the program name.
     ///   - environment: the process environment.
-    ///   - handlesSignals: whether SIGTERM/SIGINT stop `lambda` gracefully (`serve` always drains
-    ///     on them). Signal dispositions are process-wide, and children spawned meanwhile inherit
-    ///     them: leave it `false` when running a mode inside a test process.
+    ///   - handlesSignals: whether SIGTERM/SIGINT stop `serve` and `lambda` gracefully. Signal
+    ///     dispositions are process-wide, and children spawned meanwhile inherit them: leave it
+    ///     `false` when running a mode inside a test process.
     /// - Returns: the exit code: 0, 64 (usage), 65 (bad input), 70 (failure), 78 (configuration).
     public static func run(
         _ skill: some Skill, program: String, arguments: [String], environment: [String: String], handlesSignals: Bool = false
@@ -48,7 +51,7 @@ public enum SkillMain {
         let logger = Logger(label: program, logLevel: options.logLevel)
         let runner: SkillRunner
         do {
-            runner = try SkillRunner(skill: skill, options: runnerOptions(for: options), logger: logger)
+            runner = try SkillRunner(skill: skill, options: options.runnerOptions, logger: logger)
         } catch {
             StandardStreams.printError("\(program): the skill's routes are invalid: \(error.message)")
             if options.command == .lambda { await LambdaMode.reportInitError(error, environment: environment, logger: logger) }
@@ -69,60 +72,20 @@ public enum SkillMain {
             }
             return 0
         case .serve(let host, let port, let path, let verify):
-            return await ServeMode(runner: runner, logger: logger, environment: environment)
-                .run(host: host, port: port, path: path, verify: verify)
+            #if HTTPEndpoint
+                return await ServeMode(runner: runner, logger: logger, environment: environment)
+                    .run(host: host, port: port, path: path, verify: verify)
+            #else
+                _ = (host, port, path, verify)
+                StandardStreams.printError(
+                    "\(program): serve is not part of this build: the SkillGate package trait HTTPEndpoint is off (turn it on to get the HTTP endpoint)"
+                )
+                return 64
+            #endif
         case .lambda:
             return await LambdaMode(runner: runner, logger: logger, environment: environment, handlesSignals: handlesSignals).run()
         case .help:
             return 0
         }
-    }
-
-    static func runnerOptions(for options: CommandLineOptions) -> RunnerOptions {
-        var runnerOptions = RunnerOptions(applicationIDs: options.skillIDs)
-        switch options.command {
-        case .serve(_, _, _, let verify):
-            // The HTTP server enforces the handler deadline (7 s) and asks the endpoint for the
-            // spoken apology, so no timer task is needed per request.
-            runnerOptions.checksTimestamp = options.checksTimestamp ?? verify
-        case .lambda:
-            runnerOptions.checksTimestamp = options.checksTimestamp ?? false
-            runnerOptions.handlerTimeout = .milliseconds(6500)
-        default:
-            runnerOptions.checksTimestamp = options.checksTimestamp ?? false
-        }
-        return runnerOptions
-    }
-}
-
-/// Process-wide signal set-up done once in `main()`.
-enum ProcessSignals {
-    /// A parent may start us with SIGTERM/SIGINT blocked or ignored (both are inherited across
-    /// exec): restore the defaults, so the process stops on them and `serve` and `lambda` can
-    /// install their graceful handling.
-    static func resetTermination() {
-        signal(SIGTERM, SIG_DFL)
-        signal(SIGINT, SIG_DFL)
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGTERM)
-        sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-    }
-}
-
-/// Reads the process environment once, in `main()`.
-enum ProcessEnvironment {
-    static func read() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
     }
 }
