@@ -1,7 +1,7 @@
 import SkillGateCore
 import SkillGateLambda
 import SkillGateLogging
-import SkillGateSystem
+public import SkillGateSystem
 
 #if HTTPEndpoint
     import SkillGateEndpoint
@@ -16,8 +16,11 @@ extension Skill {
         ProcessSignals.resetForMain()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let program = CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "skill") } ?? "skill"
+        let shutdown = GracefulShutdown()
+        let signals = TerminationSignals { name in shutdown.trigger(reason: "received \(name)") }
         let code = await SkillMain.run(
-            Self(), program: program, arguments: arguments, environment: ProcessEnvironment.read(), handlesSignals: true)
+            Self(), program: program, arguments: arguments, environment: ProcessEnvironment.read(), shutdown: shutdown)
+        signals.cancel()
         ProcessSignals.exit(code)
     }
 }
@@ -30,12 +33,12 @@ public enum SkillMain {
     ///   - program: the program name for messages.
     ///   - arguments: the arguments after the program name.
     ///   - environment: the process environment.
-    ///   - handlesSignals: whether SIGTERM/SIGINT stop `serve` and `lambda` gracefully. Signal
-    ///     dispositions are process-wide, and children spawned meanwhile inherit them: leave it
-    ///     `false` when running a mode inside a test process.
+    ///   - shutdown: stops `serve` (after draining) and `lambda` when triggered; `main()` triggers
+    ///     it on SIGTERM/SIGINT, a test may trigger it itself. Nothing here installs signal handlers.
     /// - Returns: the exit code: 0, 64 (usage), 65 (bad input), 70 (failure), 78 (configuration).
     public static func run(
-        _ skill: some Skill, program: String, arguments: [String], environment: [String: String], handlesSignals: Bool = false
+        _ skill: some Skill, program: String, arguments: [String], environment: [String: String],
+        shutdown: GracefulShutdown = GracefulShutdown()
     ) async -> Int32 {
         let options: CommandLineOptions
         do {
@@ -83,7 +86,7 @@ public enum SkillMain {
                 return 64
             #endif
         case .lambda:
-            return await LambdaMode(runner: runner, logger: logger, environment: environment, handlesSignals: handlesSignals).run()
+            return await LambdaMode(runner: runner, logger: logger, environment: environment, shutdown: shutdown).run()
         case .help:
             return 0
         }

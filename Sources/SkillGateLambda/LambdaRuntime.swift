@@ -88,6 +88,12 @@ public final class LambdaRuntime: Sendable {
         poll?.cancel()
     }
 
+    /// The lifecycle name of ``stop()``: `main()` calls it on SIGTERM/SIGINT through a
+    /// graceful-shutdown trigger; the library installs no signal handlers itself.
+    public func triggerGracefulShutdown() {
+        stop()
+    }
+
     /// Waits for the next invocation; nil when the loop should end.
     private func nextInvocation() async throws(LambdaRuntimeError) -> Invocation? {
         var failures = 0

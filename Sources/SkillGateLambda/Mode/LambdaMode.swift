@@ -1,6 +1,6 @@
 package import SkillGateCore
-import SkillGateSystem
 package import SkillGateLogging
+package import SkillGateSystem
 import Synchronization
 
 /// `lambda`: the skill as an AWS Lambda custom runtime (`provided.al2023`, the binary zipped as
@@ -15,15 +15,14 @@ package struct LambdaMode {
     package let runner: SkillRunner
     package let logger: Logger
     package let environment: [String: String]
-    /// Whether SIGTERM/SIGINT stop the loop. Off when a test runs the mode inside its own process:
-    /// signal dispositions are process-wide and children spawned meanwhile would inherit them.
-    package var handlesSignals = true
+    /// Stops the loop when triggered (by `main()` on SIGTERM/SIGINT, or by a test).
+    package let shutdown: GracefulShutdown
 
-    package init(runner: SkillRunner, logger: Logger, environment: [String: String], handlesSignals: Bool = true) {
+    package init(runner: SkillRunner, logger: Logger, environment: [String: String], shutdown: GracefulShutdown) {
         self.runner = runner
         self.logger = logger
         self.environment = environment
-        self.handlesSignals = handlesSignals
+        self.shutdown = shutdown
     }
 
     /// Exit code 78 (EX_CONFIG): `AWS_LAMBDA_RUNTIME_API` is missing or malformed.
@@ -40,8 +39,10 @@ package struct LambdaMode {
             return Self.configurationExitCode
         }
         let runtime = LambdaRuntime(endpoint: endpoint, logger: logger)
-        let signals = handlesSignals ? LambdaTerminationSignals(stopping: runtime) : nil
-        defer { signals?.cancel() }
+        shutdown.onTrigger { [logger] reason in
+            logger.notice("\(reason); stopping the Lambda runtime")
+            runtime.triggerGracefulShutdown()
+        }
         let runner = self.runner
         let timeoutCheck = HandlerTimeoutCheck(handlerTimeout: runner.options.handlerTimeout, logger: logger)
         logger.info("\(runner.configuration.name) is running as a Lambda custom runtime (Runtime API \(endpoint))")

@@ -1,13 +1,21 @@
 import Dispatch
-import Glibc
 import Synchronization
-import SkillGateLogging
 
-/// Stops a ``LambdaRuntime`` on SIGTERM or SIGINT, so the process exits cleanly when Lambda shuts
-/// the execution environment down (it sends SIGTERM, then SIGKILL after a grace period).
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Turns SIGTERM and SIGINT into a call, for a program's `main()`: the only place that installs
+/// signal handlers. Library services never do; they expose a graceful-shutdown trigger instead.
 ///
-/// While installed, the signals' previous actions are replaced; ``cancel()`` restores them.
-public final class LambdaTerminationSignals: Sendable {
+/// While installed, the two signals are ignored by the process (so a second one during a drain
+/// does not cut it short) and delivered through dispatch signal sources; ``cancel()`` restores
+/// their previous actions.
+public final class TerminationSignals: Sendable {
     private struct Installed {
         var sources: [any DispatchSourceSignal] = []
         var previousActions: [(number: Int32, action: sigaction)] = []
@@ -16,12 +24,12 @@ public final class LambdaTerminationSignals: Sendable {
     private let installed: Mutex<Installed>
     private static let signals: [(number: Int32, name: String)] = [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")]
 
-    /// Installs the handlers: each signal logs a notice and calls ``LambdaRuntime/stop()``, so
-    /// the invocation in progress is answered and ``LambdaRuntime/run(_:)`` returns.
-    /// - Parameter runtime: the runtime to stop.
-    public init(stopping runtime: LambdaRuntime) {
-        let queue = DispatchQueue(label: "SkillGateLambda.signals")
-        let logger = runtime.logger
+    /// Installs the handlers.
+    /// - Parameter onSignal: called with the signal's name (`SIGTERM`, `SIGINT`) for the first
+    ///   signal that arrives; later signals are ignored.
+    public init(onSignal: @escaping @Sendable (String) -> Void) {
+        let queue = DispatchQueue(label: "SkillGateSystem.TerminationSignals")
+        let once = OnceFlag()
         var installed = Installed()
         for (number, name) in Self.signals {
             var previous = sigaction()
@@ -30,8 +38,7 @@ public final class LambdaTerminationSignals: Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
-                logger.notice("received \(name); stopping the Lambda runtime")
-                runtime.stop()
+                if once.claim() { onSignal(name) }
             }
             source.resume()
             installed.sources.append(source)
@@ -53,5 +60,15 @@ public final class LambdaTerminationSignals: Sendable {
 
     deinit {
         cancel()
+    }
+}
+
+/// A flag that can be claimed once, from any thread.
+private final class OnceFlag: Sendable {
+    private let claimed = Atomic<Bool>(false)
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        !claimed.exchange(true, ordering: .acquiringAndReleasing)
     }
 }
