@@ -32,18 +32,18 @@ enum RideServiceError: Error, SpeakableError {
     }
 }
 
-/// The ride service behind the skill: accounts by access token.
-protocol RideAccounts: AccessTokenValidator {
+/// The ride service behind the skill: accounts by access token. As the skill's
+/// `AccountResolver`, it is asked once per gated request; handlers read `context.account`.
+protocol RideAccounts: AccountResolver where Account == RideProfile {
     /// The profile for a linked user's token.
     func profile(for token: AccessToken) async throws(RideServiceError) -> RideProfile
 }
 
 extension RideAccounts {
-    /// Known token → valid; unknown → invalid (link prompt); service down → unavailable (no card).
-    func validate(_ token: AccessToken, context: RequestContext) async -> TokenValidity {
+    /// Known token → linked; unknown → invalid (link prompt); service down → unavailable (no card).
+    func resolve(_ token: AccessToken, context: RequestContext) async -> AccountResolution<RideProfile> {
         do {
-            _ = try await profile(for: token)
-            return .valid
+            return .linked(try await profile(for: token))
         } catch .unknownAccount {
             return .invalid
         } catch {

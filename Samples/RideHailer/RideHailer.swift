@@ -7,15 +7,14 @@ import SkillGate
 /// available in Dallas" needs only public data, so RideHailerAvailabilityByCity is public.
 @main
 struct RideHailer: Skill {
-    let accounts: any RideAccounts = DemoAccounts()
+    let accounts = DemoAccounts()
 
     static let linkPrompt =
         "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account."
 
     var configuration: SkillConfiguration {
         SkillConfiguration(
-            name: "Ride Hailer", applicationID: "amzn1.ask.skill.ride-hailer", linkPrompt: LocalizedText(Self.linkPrompt),
-            tokenValidator: accounts)
+            name: "Ride Hailer", applicationID: "amzn1.ask.skill.ride-hailer", linkPrompt: LocalizedText(Self.linkPrompt))
     }
 
     var routes: [Route] {
@@ -26,7 +25,7 @@ struct RideHailer: Skill {
         }
 
         Intent("OrderRideIntent", linking: .required) { request, context in
-            let profile = try await accounts.profile(for: context.accessToken)
+            let profile = context.account
             let slot = request.slots["destination"]
             let destination = (slot?.resolvedID ?? slot?.value ?? "work").lowercased()
             guard let address = profile.locations[destination] else {
@@ -44,7 +43,6 @@ struct RideHailer: Skill {
             guard let order = context.sessionAttributes["pendingOrder"], let address = order["address"]?.stringValue else {
                 return .ask("What would you like to do? You can say: get me a ride to work.")
             }
-            _ = try await accounts.profile(for: context.accessToken)
             return .tell("Your ride to \(address) is booked. Your driver will be there in about five minutes.")
                 .simpleCard(title: "Ride booked", content: "Your ride to \(address) is on its way.")
                 .sessionAttribute("pendingOrder", nil, from: context.sessionAttributes)
@@ -63,7 +61,7 @@ struct RideHailer: Skill {
         }
 
         Intent("RideStatusIntent", linking: .required) { _, context in
-            let profile = try await accounts.profile(for: context.accessToken)
+            let profile = context.account
             guard let ride = profile.activeRide else { return .tell("You don't have a ride on its way right now.") }
             return .tell(
                 "\(ride.driver) is on the way in \(ride.car), and will arrive in \(ride.etaMinutes) minutes to take you to \(ride.destination)."
@@ -71,7 +69,7 @@ struct RideHailer: Skill {
         }
 
         Intent("CancelRideIntent", linking: .required) { _, context in
-            let profile = try await accounts.profile(for: context.accessToken)
+            let profile = context.account
             guard let ride = profile.activeRide else { return .tell("You don't have a ride to cancel.") }
             return .tell("I've cancelled your ride to \(ride.destination). \(ride.driver) has been told.")
         }

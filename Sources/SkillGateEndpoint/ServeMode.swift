@@ -1,5 +1,5 @@
 package import SkillGateCore
-import SkillGateSystem
+package import SkillGateSystem
 import SkillGateHTTP
 import SkillGateVerification
 
@@ -8,11 +8,14 @@ package struct ServeMode {
     package let runner: SkillRunner
     package let logger: Logger
     package let environment: [String: String]
+    /// Drains and stops the server when triggered (by `main()` on SIGTERM/SIGINT, or a test).
+    package let shutdown: GracefulShutdown
 
-    package init(runner: SkillRunner, logger: Logger, environment: [String: String]) {
+    package init(runner: SkillRunner, logger: Logger, environment: [String: String], shutdown: GracefulShutdown) {
         self.runner = runner
         self.logger = logger
         self.environment = environment
+        self.shutdown = shutdown
     }
 
     package func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
@@ -34,7 +37,15 @@ package struct ServeMode {
         do {
             let boundPort = try server.start()
             logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)")
-            try await server.runUntilSignalled()
+            await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
+                shutdown.onTrigger { [logger] reason in
+                    logger.notice("\(reason); shutting down")
+                    Task {
+                        await server.shutdown()
+                        stopped.resume()
+                    }
+                }
+            }
             logger.notice("stopped")
             return 0
         } catch {

@@ -3,10 +3,12 @@ import SkillGate
 import SkillGateTesting
 import Synchronization
 
-/// A validator whose verdict a test sets per token.
-struct StubValidator: AccessTokenValidator {
-    let verdicts: [String: TokenValidity]
-    func validate(_ token: AccessToken, context: RequestContext) async -> TokenValidity { verdicts[token.value] ?? .valid }
+/// A resolver whose verdict a test sets per token; a known token resolves to itself.
+struct StubAccounts: AccountResolver {
+    let verdicts: [String: AccountResolution<AccessToken>]
+    func resolve(_ token: AccessToken, context: RequestContext) async -> AccountResolution<AccessToken> {
+        verdicts[token.value] ?? .linked(token)
+    }
 }
 
 /// Counts handler runs, so tests can prove a gated handler did not run.
@@ -27,10 +29,8 @@ struct GateSkill: Skill {
         self.customPrompt = customPrompt
     }
 
-    var configuration: SkillConfiguration {
-        SkillConfiguration(
-            name: "Gate Test", tokenValidator: StubValidator(verdicts: ["expired": .invalid, "down": .unavailable]))
-    }
+    var configuration: SkillConfiguration { SkillConfiguration(name: "Gate Test") }
+    var accounts: StubAccounts { StubAccounts(verdicts: ["expired": .invalid, "down": .unavailable]) }
 
     var routes: [Route] {
         Intent("RequiredIntent", linking: .required) { _, context in

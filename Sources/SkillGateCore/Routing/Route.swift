@@ -39,6 +39,9 @@ public struct Route: Sendable, RouteConvertible {
     public let linking: LinkingPolicy
     /// Further requirements checked after linking, in order.
     public private(set) var requirements: [any RouteRequirement]
+    /// The account type the handler expects (`.required`/`.optional` routes); start-up checks it
+    /// is the skill's resolver's.
+    let accountType: (any Sendable.Type)?
     let body: Body
 
     enum Body: Sendable {
@@ -46,30 +49,25 @@ public struct Route: Sendable, RouteConvertible {
         case errorHandler(@Sendable (any Error, RequestContext) async throws -> SkillResponse)
     }
 
-    init(triggers: [Trigger], linking: LinkingPolicy, body: Body) {
+    init(triggers: [Trigger], linking: LinkingPolicy, accountType: (any Sendable.Type)? = nil, body: Body) {
         self.triggers = triggers
         self.linking = linking
         self.requirements = []
+        self.accountType = accountType
         self.body = body
     }
 
     /// The route itself.
     public var route: Route { self }
 
-    /// A copy that also checks `requirement` (after linking) before the handler runs.
-    /// - Parameter requirement: e.g. a customer-permission requirement.
-    public func requiring(_ requirement: any RouteRequirement) -> Route {
+    /// A copy that also checks `requirement` (after linking and any earlier requirement) before
+    /// the handler runs.
+    /// - Parameter requirement: e.g. `.permissions(.deviceAddress)` or `.recognizedPerson`.
+    public func requiring(_ requirement: some RouteRequirement) -> Route {
         var copy = self
         copy.requirements.append(requirement)
         return copy
     }
-}
-
-/// What the gate hands a route's handler.
-struct RouteInput: Sendable {
-    let request: Request
-    let context: RequestContext
-    let token: AccessToken?
 }
 
 /// Anything that can stand in a skill's `routes` list.
@@ -79,7 +77,8 @@ public protocol RouteConvertible {
 }
 
 extension RouteConvertible {
-    /// A route that also checks `requirement` (after linking) before the handler runs.
-    /// - Parameter requirement: the extra requirement.
-    public func requiring(_ requirement: any RouteRequirement) -> Route { route.requiring(requirement) }
+    /// A route that also checks `requirement` (after linking and any earlier requirement)
+    /// before the handler runs; requirements run in the order they are added.
+    /// - Parameter requirement: e.g. `.permissions(.deviceAddress)` or `.recognizedPerson`.
+    public func requiring(_ requirement: some RouteRequirement) -> Route { route.requiring(requirement) }
 }

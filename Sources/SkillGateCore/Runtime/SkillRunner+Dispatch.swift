@@ -1,5 +1,22 @@
 /// Routing: which route answers a request, and what answers when none does.
 extension SkillRunner {
+    /// The middleware chain around ``dispatch(_:)``, first outermost; a throw is answered like a
+    /// handler error.
+    func dispatchThroughMiddleware(_ context: RequestContext) async -> SkillResponse {
+        guard !middleware.isEmpty else { return await dispatch(context) }
+        let runner = self
+        var next: @Sendable (Request, RequestContext) async throws -> SkillResponse = { _, context in await runner.dispatch(context) }
+        for layer in middleware.reversed() {
+            let inner = next
+            next = { request, context in try await layer.handle(request, context: context, next: inner) }
+        }
+        do {
+            return try await next(context.storage.envelope.request, context)
+        } catch {
+            return await reply(to: error, context: context)
+        }
+    }
+
     func dispatch(_ context: RequestContext) async -> SkillResponse {
         let request = context.storage.envelope.request
         switch request {
@@ -26,13 +43,13 @@ extension SkillRunner {
     /// Gate, then handler; a handler error becomes a spoken reply.
     private func run(_ route: Route, request: Request, context: RequestContext) async -> SkillResponse {
         guard case .handler(let handler) = route.body else { return safeReply(for: context) }
-        let token: AccessToken?
+        let identity: LinkedIdentity?
         switch await gate(route, context: context) {
-        case .proceed(let granted): token = granted
+        case .proceed(let granted): identity = granted
         case .respond(let reply): return reply
         }
         do {
-            return try await handler(RouteInput(request: request, context: context, token: token))
+            return try await handler(RouteInput(request: request, context: context, identity: identity))
         } catch {
             return await reply(to: error, context: context)
         }

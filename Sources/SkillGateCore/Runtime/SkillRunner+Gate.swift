@@ -1,7 +1,7 @@
-/// The linking gate, then any further route requirements.
+/// The linking gate, then the route's further requirements, in order.
 extension SkillRunner {
     enum GateDecision {
-        case proceed(AccessToken?)
+        case proceed(LinkedIdentity?)
         case respond(SkillResponse)
     }
 
@@ -17,36 +17,30 @@ extension SkillRunner {
         return decision
     }
 
+    /// `.public` never looks at the token. `.optional` and `.required` resolve it once (person,
+    /// then user, then session token; see ``AccessTokenSource``): `.required` answers an absent
+    /// or invalid token with the link prompt and card, and an unreachable account service with
+    /// "try again later" and no card; `.optional` runs the handler either way.
     private func linkingDecision(_ policy: LinkingPolicy, context: RequestContext) async -> GateDecision {
-        switch policy {
-        case .public:
-            return .proceed(nil)
-        case .optional:
-            guard let token = context.storage.envelope.accessToken.map(AccessToken.init) else { return .proceed(nil) }
-            switch await validate(token, context: context) {
-            case .valid: return .proceed(token)
-            case .invalid, .unavailable: return .proceed(nil)
-            }
-        case .required(let prompt):
-            guard let token = context.storage.envelope.accessToken.map(AccessToken.init) else {
-                return .respond(linkPrompt(prompt, context: context))
-            }
-            switch await validate(token, context: context) {
-            case .valid:
-                return .proceed(token)
-            case .invalid:
-                context.logger.info("access token rejected by the validator; sending the link prompt")
-                return .respond(linkPrompt(prompt, context: context))
-            case .unavailable:
-                context.logger.warning("account service unavailable; asked the user to try later (no link card)")
-                return .respond(.tell(messages.serviceUnavailable.text(for: context.locale)))
-            }
+        if case .public = policy { return .proceed(nil) }
+        let required: LocalizedText??
+        if case .required(let prompt) = policy { required = .some(prompt) } else { required = .none }
+        guard let (token, source) = context.storage.envelope.linkingToken else {
+            guard let prompt = required else { return .proceed(nil) }
+            return .respond(linkPrompt(prompt, context: context))
         }
-    }
-
-    private func validate(_ token: AccessToken, context: RequestContext) async -> TokenValidity {
-        guard let validator = configuration.tokenValidator else { return .valid }
-        return await validator.validate(token, context: context)
+        switch await accounts.resolve(token, context: context) {
+        case .linked(let account):
+            return .proceed(LinkedIdentity(token: token, source: source, account: account))
+        case .invalid:
+            guard let prompt = required else { return .proceed(nil) }
+            context.logger.info("the access token did not resolve to an account; sending the link prompt", metadata: ["token": source.rawValue])
+            return .respond(linkPrompt(prompt, context: context))
+        case .unavailable:
+            guard required != nil else { return .proceed(nil) }
+            context.logger.warning("account service unavailable; asked the user to try later (no link card)")
+            return .respond(.tell(messages.serviceUnavailable.text(for: context.locale)))
+        }
     }
 
     /// The link prompt: the route's, else the skill's, else the localized default.

@@ -12,6 +12,8 @@ public struct SkillRunner: Sendable {
     let logger: Logger
     let checks: RequestChecks
     let messages: ResolvedMessages
+    let accounts: AnyAccountResolver
+    let middleware: [any SkillMiddleware]
 
     /// Creates a runner for a skill.
     /// - Parameters:
@@ -20,25 +22,45 @@ public struct SkillRunner: Sendable {
     ///   - logger: where errors and warnings go.
     /// - Throws: ``SkillError`` when the routes conflict.
     public init(skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger) throws(SkillError) {
-        try self.init(configuration: skill.configuration, routes: skill.routes, options: options, logger: logger)
+        try self.init(
+            configuration: skill.configuration, routes: skill.routes, accounts: skill.accounts, middleware: skill.middleware,
+            options: options, logger: logger)
     }
 
     /// Creates a runner from a configuration and routes.
     /// - Parameters:
     ///   - configuration: the skill's settings.
     ///   - routes: the routes.
+    ///   - accounts: turns tokens into accounts; every `.required`/`.optional` route must expect
+    ///     its `Account` type.
+    ///   - middleware: runs around every request, first outermost.
     ///   - options: request checks and deadline.
     ///   - logger: where errors and warnings go.
-    /// - Throws: ``SkillError`` when the routes conflict.
-    public init(configuration: SkillConfiguration, routes: [Route], options: RunnerOptions = RunnerOptions(), logger: Logger)
-        throws(SkillError)
-    {
+    /// - Throws: ``SkillError`` when the routes conflict or expect another account type.
+    public init(
+        configuration: SkillConfiguration, routes: [Route], accounts: some AccountResolver = TokenAccounts(),
+        middleware: [any SkillMiddleware] = [], options: RunnerOptions = RunnerOptions(), logger: Logger
+    ) throws(SkillError) {
         self.configuration = configuration
         self.table = try RouteTable(routes)
+        self.accounts = AnyAccountResolver(accounts)
+        self.middleware = middleware
         self.options = options
         self.logger = logger
         self.checks = RequestChecks(applicationIDs: options.applicationIDs ?? configuration.applicationIDs, options: options)
         self.messages = ResolvedMessages(configuration)
+        try Self.checkAccountTypes(of: table, against: self.accounts.accountType)
+    }
+
+    /// Every linked route must expect the account type the resolver produces.
+    private static func checkAccountTypes(of table: RouteTable, against accountType: any Sendable.Type) throws(SkillError) {
+        for (index, route) in table.routes.enumerated() {
+            guard let expected = route.accountType, expected != accountType else { continue }
+            throw SkillError(
+                .invalidConfiguration,
+                "route \(index + 1) (\(route.triggers.map(\.description).joined(separator: ", "))) expects accounts of type \(expected), but the skill's resolver produces \(accountType); declare the route inside the Skill (its `Intent` uses the skill's Account)"
+            )
+        }
     }
 
     /// The skill IDs the runner accepts; empty means the check is off.
@@ -66,13 +88,13 @@ public struct SkillRunner: Sendable {
         let reply: SkillResponse
         if let timeout = options.handlerTimeout {
             reply = await withDeadline(timeout) {
-                await self.dispatch(context)
+                await self.dispatchThroughMiddleware(context)
             } fallback: {
                 context.logger.error("the handler did not answer within \(timeout); sent the error reply")
                 return self.safeReply(for: context)
             }
         } else {
-            reply = await dispatch(context)
+            reply = await dispatchThroughMiddleware(context)
         }
         return finish(reply, context: context, summary: summary)
     }

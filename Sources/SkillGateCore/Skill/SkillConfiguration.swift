@@ -7,8 +7,6 @@ public struct SkillConfiguration: Sendable {
     public var applicationIDs: [String]
     /// What an unlinked user hears on a `.required` route; nil uses the localized default.
     public var linkPrompt: LocalizedText?
-    /// Checks a present token with the authorization or resource server; nil trusts any token.
-    public var tokenValidator: (any AccessTokenValidator)?
     /// Replies SkillGate speaks on the skill's behalf (unavailable service, errors, fallback).
     public var messages: SkillMessages
 
@@ -18,23 +16,21 @@ public struct SkillConfiguration: Sendable {
     ///   - applicationID: the skill ID, when there is one.
     ///   - applicationIDs: more skill IDs (e.g. development and live).
     ///   - linkPrompt: the prompt for unlinked users; nil for the localized default.
-    ///   - tokenValidator: an optional validator for present tokens.
     ///   - messages: replies SkillGate speaks; localized defaults.
     public init(
         name: String, applicationID: String? = nil, applicationIDs: [String] = [], linkPrompt: LocalizedText? = nil,
-        tokenValidator: (any AccessTokenValidator)? = nil, messages: SkillMessages = SkillMessages()
+        messages: SkillMessages = SkillMessages()
     ) {
         self.name = name
         self.applicationIDs = (applicationID.map { [$0] } ?? []) + applicationIDs
         self.linkPrompt = linkPrompt
-        self.tokenValidator = tokenValidator
         self.messages = messages
     }
 }
 
 /// The replies SkillGate speaks itself. Each is localized by default and can be overridden.
 public struct SkillMessages: Sendable {
-    /// When the token validator reports `.unavailable`: "try again later", never a link card.
+    /// When the account resolver reports `.unavailable`: "try again later", never a link card.
     public var serviceUnavailable: LocalizedText?
     /// When a handler fails with an error that has no reply of its own.
     public var error: LocalizedText?

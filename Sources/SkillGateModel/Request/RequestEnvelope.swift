@@ -87,13 +87,22 @@ public struct RequestEnvelope: Sendable, Hashable {
         self.init(version: version, session: session, context: context, request: request)
     }
 
-    /// The account-linking access token: `context.System.user.accessToken`, falling back to
-    /// `session.user.accessToken`. An empty string counts as absent.
-    public var accessToken: String? {
-        if let token = context?.system.user?.accessToken, !token.isEmpty { return token }
-        if let token = session?.user?.accessToken, !token.isEmpty { return token }
+    /// The account-linking access token and where it came from, in this order:
+    /// `context.System.person.accessToken` (a recognised speaker who linked their own account),
+    /// else `context.System.user.accessToken`, else `session.user.accessToken`. An empty string
+    /// counts as absent. See ``AccessTokenSource``.
+    public var linkingToken: (token: AccessToken, source: AccessTokenSource)? {
+        if let token = context?.system.person?.accessToken, !token.isEmpty { return (token, .person) }
+        if let token = context?.system.user?.accessToken, !token.isEmpty { return (token, .user) }
+        if let token = session?.user?.accessToken, !token.isEmpty { return (token, .session) }
         return nil
     }
+
+    /// The account-linking access token (``linkingToken`` without its source).
+    public var accessToken: AccessToken? { linkingToken?.token }
+
+    /// The recognised speaker, when Alexa recognised one (`context.System.person`).
+    public var person: Person? { context?.system.person }
 
     /// The skill ID the request is for: `context.System.application`, falling back to `session.application`.
     public var applicationId: String? {

@@ -4,25 +4,30 @@ public struct SystemContext: Sendable, Hashable {
     public var application: Application?
     /// The user, with the account-linking token when linked.
     public var user: User?
+    /// The recognised speaker, when Alexa recognised one by voice.
+    public var person: Person?
     /// The device the user spoke to.
     public var device: Device?
     /// The base URL of the Alexa APIs for this user's region.
     public var apiEndpoint: String?
     /// The token for calling Alexa APIs (not the account-linking token).
-    public var apiAccessToken: String?
+    public var apiAccessToken: AccessToken?
 
     /// Creates a System object.
     /// - Parameters:
     ///   - application: the skill.
     ///   - user: the user.
+    ///   - person: the recognised speaker.
     ///   - device: the device.
     ///   - apiEndpoint: the Alexa API base URL.
     ///   - apiAccessToken: the Alexa API token.
     public init(
-        application: Application? = nil, user: User? = nil, device: Device? = nil, apiEndpoint: String? = nil, apiAccessToken: String? = nil
+        application: Application? = nil, user: User? = nil, person: Person? = nil, device: Device? = nil, apiEndpoint: String? = nil,
+        apiAccessToken: AccessToken? = nil
     ) {
         self.application = application
         self.user = user
+        self.person = person
         self.device = device
         self.apiEndpoint = apiEndpoint
         self.apiAccessToken = apiAccessToken
@@ -35,12 +40,14 @@ public struct SystemContext: Sendable, Hashable {
                 application = try reader.optional { reader throws(RequestDecodingError) in try Application(reader: &reader) }
             } else if key == "user" {
                 user = try reader.optional { reader throws(RequestDecodingError) in try User(reader: &reader) }
+            } else if key == "person" {
+                person = try reader.optional { reader throws(RequestDecodingError) in try Person(reader: &reader) }
             } else if key == "device" {
                 device = try reader.optional { reader throws(RequestDecodingError) in try Device(reader: &reader) }
             } else if key == "apiEndpoint" {
                 apiEndpoint = try reader.optionalString()
             } else if key == "apiAccessToken" {
-                apiAccessToken = try reader.optionalString()
+                apiAccessToken = try reader.optionalString().map { AccessToken($0) }
             } else {
                 try reader.skip()
             }
