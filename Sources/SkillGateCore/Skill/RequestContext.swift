@@ -50,4 +50,8 @@ public struct RequestContext: Sendable {
     public var userId: String? { storage.envelope.user?.userId }
     /// The device, when the request names one.
     public var device: Device? { storage.envelope.context?.system.device }
+    /// The speaker Alexa recognised by voice, when it recognised one (`context.System.person`).
+    public var person: Person? { storage.envelope.person }
+    /// The customer permissions the request reports (`context.System.user.permissions`).
+    public var permissions: Permissions? { storage.envelope.user?.permissions }
 }
