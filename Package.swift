@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "SkillGateModel", targets: ["SkillGateModel"]),
         .library(name: "SkillGateHTTP", targets: ["SkillGateHTTP"]),
         .library(name: "SkillGateVerification", targets: ["SkillGateVerification"]),
+        .library(name: "SkillGateCrypto", targets: ["SkillGateCrypto"]),
+        .library(name: "SkillGateHTTPS", targets: ["SkillGateHTTPS"]),
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
         .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
@@ -21,18 +23,25 @@ let package = Package(
         .target(name: "SkillGateModel"),
         // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa.
         .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
-        // The only C in the project: the system OpenSSL (libssl-dev).
+        // The only C in the project: the system OpenSSL (libssl-dev), imported by SkillGateCrypto alone.
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The OpenSSL binding: X.509, trust roots, RSA-SHA256, SHA-256/HMAC, base64, TLS client sessions.
+        .target(name: "SkillGateCrypto", dependencies: ["COpenSSL"]),
+        // OpenSSL-backed TLS for SkillGateHTTP's client (https://).
+        .target(name: "SkillGateHTTPS", dependencies: ["SkillGateHTTP", "SkillGateCrypto"]),
         // Alexa request signature verification (cert-chain URL, chain, SAN, Signature-256).
-        .target(name: "SkillGateVerification", dependencies: ["COpenSSL", "SkillGateLogging"]),
+        .target(
+            name: "SkillGateVerification",
+            dependencies: ["SkillGateCrypto", "SkillGateHTTPS", "SkillGateHTTP", "SkillGateLogging"]
+        ),
         // An AWS Lambda custom-runtime loop over the Runtime API; knows nothing about Alexa.
         .target(name: "SkillGateLambda", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         // OAuth 2.0 token-endpoint checks for `skillgate doctor`.
-        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging"]),
+        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging", "SkillGateHTTP", "SkillGateHTTPS"]),
         // Author-facing: Skill, routes, the linking gate, responses, run modes.
         .target(
             name: "SkillGate",
@@ -46,12 +55,14 @@ let package = Package(
         .executableTarget(
             name: "skillgate",
             dependencies: [
-                "SkillGate", "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateLogging",
-                "SkillGateDoctor",
+                "SkillGate", "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto",
+                "SkillGateLogging", "SkillGateDoctor",
             ]
         ),
         // The in-process benchmark.
-        .executableTarget(name: "skillgate-bench", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification"]),
+        .executableTarget(
+            name: "skillgate-bench", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto"]
+        ),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
             name: "RideHailer",
@@ -63,16 +74,17 @@ let package = Package(
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
-        .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateTesting"]),
+        .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateCrypto", "SkillGateTesting"]),
         .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTesting"]),
         .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateEndpointTests",
-            dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting"]
+            dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateTesting"]
         ),
         .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTesting"]),
         .testTarget(
-            name: "RideHailerTests", dependencies: ["SkillGateModel", "SkillGateTesting", "SkillGateHTTP", "SkillGateVerification"],
+            name: "RideHailerTests",
+            dependencies: ["SkillGateModel", "SkillGateTesting", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto"],
             exclude: ["Oracle"]
         ),
     ]

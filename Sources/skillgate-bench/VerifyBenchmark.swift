@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateLogging
 import SkillGateTesting
+import SkillGateCrypto
 import SkillGateVerification
 
 /// The cost of Alexa request verification per request with the certificate chain cached, over

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import SkillGateTesting
+import SkillGateCrypto
 import SkillGateVerification
 import Testing
 

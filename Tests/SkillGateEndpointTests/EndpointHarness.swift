@@ -2,6 +2,7 @@ import Foundation
 import SkillGate
 import SkillGateHTTP
 import SkillGateTesting
+import SkillGateCrypto
 import SkillGateVerification
 import Synchronization
 

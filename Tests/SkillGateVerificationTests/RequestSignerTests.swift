@@ -1,5 +1,6 @@
 import SkillGateTesting
 import Foundation
+import SkillGateCrypto
 import SkillGateVerification
 import Testing
 

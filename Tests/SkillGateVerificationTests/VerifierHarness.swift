@@ -1,6 +1,7 @@
 import SkillGateTesting
 import Foundation
 import SkillGateLogging
+import SkillGateCrypto
 import SkillGateVerification
 
 /// Builds verifiers over the fixture with the test root trusted.
