@@ -71,6 +71,7 @@ let package = Package(
             exclude: ["README.md", "Data", "skill-package", "Replay"]
         ),
 
+        .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
