@@ -71,13 +71,23 @@ let package = Package(
             exclude: ["README.md", "Data", "skill-package", "Replay"]
         ),
 
+        // Throw-away TLS certificates, `openssl s_server` and a TLS proxy for the loopback HTTPS tests.
+        .target(name: "TLSTestSupport", dependencies: ["SkillGateTesting"], path: "Tests/TLSTestSupport"),
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
+        .testTarget(
+            name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "TLSTestSupport"]
+        ),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
-        .testTarget(name: "SkillGateVerificationTests", dependencies: ["SkillGateVerification", "SkillGateCrypto", "SkillGateTesting"]),
+        .testTarget(
+            name: "SkillGateVerificationTests",
+            dependencies: ["SkillGateVerification", "SkillGateCrypto", "SkillGateTesting", "TLSTestSupport"]
+        ),
         .testTarget(name: "SkillGateLambdaTests", dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTesting"]),
-        .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
+        .testTarget(
+            name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging", "TLSTestSupport"]
+        ),
         .testTarget(
             name: "SkillGateEndpointTests",
             dependencies: ["SkillGate", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateTesting"]

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateTesting
 import SkillGateVerification
+import TLSTestSupport
 import Testing
 
 /// The OpenSSL HTTPS fetcher against real `openssl s_server` processes on loopback.
