@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "SkillGateEndpoint", targets: ["SkillGateEndpoint"]),
         .library(name: "SkillGateLambda", targets: ["SkillGateLambda"]),
         .library(name: "SkillGateVerification", targets: ["SkillGateVerification"]),
+        .library(name: "SkillGateCrypto", targets: ["SkillGateCrypto"]),
+        .library(name: "SkillGateHTTPS", targets: ["SkillGateHTTPS"]),
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
         .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
@@ -40,14 +42,21 @@ let package = Package(
         .target(name: "SkillGateCore", dependencies: ["SkillGateModel", "SkillGateLogging", "SkillGateSystem"]),
         // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa or OpenSSL.
         .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
-        // The system OpenSSL (libssl-dev).
+        // The only C in the project: the system OpenSSL (libssl-dev), imported by SkillGateCrypto alone.
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The OpenSSL binding: X.509, trust roots, RSA-SHA256, SHA-256/HMAC, base64, TLS client sessions.
+        .target(name: "SkillGateCrypto", dependencies: ["COpenSSL"]),
+        // OpenSSL-backed TLS for SkillGateHTTP's client (https://).
+        .target(name: "SkillGateHTTPS", dependencies: ["SkillGateHTTP", "SkillGateCrypto"]),
         // Alexa request signature verification (cert-chain URL, chain, SAN, Signature-256).
-        .target(name: "SkillGateVerification", dependencies: ["COpenSSL", "SkillGateLogging"]),
+        .target(
+            name: "SkillGateVerification",
+            dependencies: ["SkillGateCrypto", "SkillGateHTTPS", "SkillGateHTTP", "SkillGateLogging"]
+        ),
         // `serve`: the core behind the HTTP server, with Alexa verification.
         .target(
             name: "SkillGateEndpoint",
@@ -56,7 +65,7 @@ let package = Package(
         // `lambda`: an AWS Lambda custom-runtime loop over the Runtime API, running the core.
         .target(name: "SkillGateLambda", dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateLogging", "SkillGateSystem"]),
         // OAuth 2.0 token-endpoint checks for `skillgate doctor`.
-        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging"]),
+        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging", "SkillGateHTTP", "SkillGateHTTPS"]),
         // The umbrella: re-exports the core and supplies `main()` with every run mode.
         .target(
             name: "SkillGate",
@@ -67,20 +76,21 @@ let package = Package(
         ),
         // For skill authors: run a skill in-process with no sockets; request builders for tests.
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
-        // This repository's own test helpers (child processes, openssl fixtures); not a product.
+        // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
+        // servers); not a product.
         .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem"]),
         // The command-line tool: request, replay, lint, new, doctor.
         .executableTarget(
             name: "skillgate",
             dependencies: [
-                "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateLogging", "SkillGateDoctor",
-                "SkillGateSystem",
+                "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateLogging",
+                "SkillGateDoctor", "SkillGateSystem",
             ]
         ),
         // The benchmarks.
         .executableTarget(
             name: "skillgate-bench",
-            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateTestSupport"]
+            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport"]
         ),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
@@ -90,29 +100,35 @@ let package = Package(
             exclude: ["README.md", "Data", "skill-package", "Replay"]
         ),
 
+        .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
+        .testTarget(
+            name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
+        ),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateVerificationTests",
-            dependencies: ["SkillGateVerification", "SkillGateTestSupport", "SkillGateLogging"]
+            dependencies: ["SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateLogging"]
         ),
         .testTarget(
             name: "SkillGateLambdaTests",
             dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
         ),
-        .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
+        .testTarget(
+            name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
+        ),
         .testTarget(
             name: "SkillGateEndpointTests",
             dependencies: [
-                "SkillGate", "SkillGateEndpoint", "SkillGateHTTP", "SkillGateVerification", "SkillGateTesting",
+                "SkillGate", "SkillGateEndpoint", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateTesting",
                 "SkillGateTestSupport",
             ]
         ),
         .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTestSupport"]),
         .testTarget(
             name: "RideHailerTests",
-            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification"],
+            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto"],
             exclude: ["Oracle"]
         ),
     ]

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import SkillGateHTTP
 
 /// How the client authenticates at the token endpoint; Alexa's console calls this the Client Authentication
 /// Scheme. RFC 6749 §2.3.1 forbids using both in one request, so each call uses exactly one.
@@ -58,24 +56,18 @@ struct TokenRequest {
         return "Basic " + Data(pair.utf8).base64EncodedString()
     }
 
-    /// The POST as Alexa sends it: `application/x-www-form-urlencoded`, no `Accept: application/json`.
-    /// - Parameter url: the token endpoint.
-    func urlRequest(to url: URL) -> URLRequest {
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+    /// The POST's headers and body as Alexa sends them: `application/x-www-form-urlencoded`, no
+    /// `Accept: application/json`.
+    func httpRequest() -> (headers: HTTPHeaders, body: [UInt8]) {
+        var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         var parameters = grant
         switch method {
         case .basic:
-            request.setValue(
-                Self.basicAuthorization(clientID: clientID, clientSecret: clientSecret),
-                forHTTPHeaderField: "Authorization"
-            )
+            headers.add(name: "Authorization", value: Self.basicAuthorization(clientID: clientID, clientSecret: clientSecret))
         case .body:
             parameters.append(("client_id", clientID))
             parameters.append(("client_secret", clientSecret))
         }
-        request.httpBody = Data(FormURLEncoding.encode(parameters).utf8)
-        return request
+        return (headers, Array(FormURLEncoding.encode(parameters).utf8))
     }
 }

@@ -5,7 +5,7 @@ extension Doctor {
     /// The help text for `skillgate doctor`.
     public static let usage: String = """
         Usage: skillgate doctor --token-url URL --client-id ID --client-secret S \
-        (--code C --redirect-uri U | --refresh-token R) [--probe URL] [--json]
+        (--code C --redirect-uri U | --refresh-token R) [--probe URL] [--ca-file PEM] [--json]
 
         Calls your OAuth 2.0 token endpoint the way Alexa does and names every account-linking problem it finds,
         with the fix. Use a test account: the doctor spends the code and refreshes the tokens it is given.
@@ -17,6 +17,8 @@ extension Doctor {
           --redirect-uri U     the redirect_uri the code was issued for (one of Alexa's redirect URLs)
           --refresh-token R    start from a refresh token instead of a code
           --probe URL          a resource endpoint that accepts the access token as a Bearer token
+          --ca-file PEM        trust the certificate authorities in this PEM file for HTTPS instead of the
+                               system's (a private or test CA)
           --json               print a machine-readable report
           -h, --help           show this help
 
@@ -26,6 +28,7 @@ extension Doctor {
     /// Options that take a value, by name.
     private static let valueOptions: Set<String> = [
         "--token-url", "--client-id", "--client-secret", "--code", "--redirect-uri", "--refresh-token", "--probe",
+        "--ca-file",
     ]
 
     /// Parses `skillgate doctor`'s arguments (the words after `doctor`). Values follow their option
@@ -101,7 +104,8 @@ extension Doctor {
             clientSecret: clientSecret,
             grant: grant,
             probeURL: probeURL,
-            outputFormat: json ? .json : .text
+            outputFormat: json ? .json : .text,
+            caFile: values["--ca-file"]
         )
     }
 

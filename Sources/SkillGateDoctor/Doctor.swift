@@ -29,8 +29,8 @@ public struct Doctor: Sendable {
     /// Runs every check. Never throws: a network failure becomes an ERROR verdict in the report.
     /// - Returns: one result per ``CheckID``, with every secret shortened to its last four characters.
     public func run() async -> DoctorReport {
-        let client = DoctorHTTPClient(timeout: options.requestTimeout)
-        defer { client.invalidate() }
+        let client = DoctorHTTPClient(timeout: options.requestTimeout, caFile: options.caFile, defaultURL: options.tokenURL)
+        defer { client.close() }
         var run = DoctorRun(options: options, client: client, logger: logger)
         await run.perform()
         let scrubber = SecretScrubber(secrets: run.secrets)

@@ -1,66 +1,64 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
+import SkillGateHTTP
+import SkillGateHTTPS
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
-/// Sends the doctor's requests with URLSession: no cookies, no cache, no redirects followed, 401 answers
-/// delivered with their body (see `SessionDelegate`), a time limit per call, and the answer time measured.
+/// Sends the doctor's requests with the project's HTTP client: no cookies, no cache, no redirects
+/// followed (a 3xx is reported with its `Location`), 401 answers delivered with their body, a time limit
+/// per call (name resolution, connection and TLS included), and the answer time measured.
 struct DoctorHTTPClient: Sendable {
-    private let session: URLSession
-    private let delegate: SessionDelegate
+    private let client: HTTPClient
     private let timeout: Duration
 
-    /// Creates a client with its own ephemeral session; call ``invalidate()`` when done.
-    /// - Parameter timeout: the limit for each call.
-    init(timeout: Duration) {
-        let configuration = URLSessionConfiguration.ephemeral
-        // A backstop only: the exact limit is `SessionDelegate`'s (URLSession on Linux rounds down to seconds).
-        configuration.timeoutIntervalForRequest = Self.backstop(timeout)
-        configuration.timeoutIntervalForResource = Self.backstop(timeout)
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let delegate = SessionDelegate()
-        self.delegate = delegate
-        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+    /// Creates a client; call ``close()`` when done.
+    /// - Parameters:
+    ///   - timeout: the limit for each call.
+    ///   - caFile: a PEM file of certificate authorities to trust for HTTPS instead of the system's.
+    ///   - defaultURL: the URL whose server most calls go to (the token endpoint).
+    init(timeout: Duration, caFile: String?, defaultURL: URL) {
+        let tls = OpenSSLClientTLS(trustRoots: caFile.map { .file($0) } ?? .system)
+        let isHTTP = defaultURL.scheme?.lowercased() == "http"
+        client = HTTPClient.https(
+            host: defaultURL.host ?? "localhost", port: defaultURL.port ?? (isHTTP ? 80 : 443), scheme: isHTTP ? .http : .https,
+            tls: tls)
         self.timeout = timeout
     }
 
-    /// Releases the session (and its delegate).
-    func invalidate() { session.finishTasksAndInvalidate() }
+    /// Closes the kept-alive connection.
+    func close() { client.close() }
 
     /// Sends a request and waits for the whole answer.
-    /// - Parameter request: the request; its time limit is the client's.
+    /// - Parameters:
+    ///   - method: `GET` or `POST`.
+    ///   - url: an absolute http or https URL.
+    ///   - headers: the request's header fields.
+    ///   - body: the request body.
     /// - Returns: the answer, or why there was none.
-    func send(_ request: URLRequest) async -> Result<HTTPAnswer, NetworkFailure> {
-        var request = request
-        request.timeoutInterval = Self.backstop(timeout)
-        let endpoint = Self.endpoint(of: request.url)
+    func send(_ method: String, _ url: URL, headers: HTTPHeaders = [:], body: [UInt8] = []) async -> Result<HTTPAnswer, NetworkFailure> {
+        let endpoint = Self.endpoint(of: url)
         let clock = ContinuousClock()
         let start = clock.now
-        switch await delegate.run(request, on: session, timeout: timeout) {
-        case .success((let http, let data)):
-            let elapsed = clock.now - start
+        do {
+            let response = try await client.send(method: method, url: url.absoluteString, headers: headers, body: body, timeout: timeout)
             return .success(
                 HTTPAnswer(
-                    status: http.statusCode,
-                    contentType: http.value(forHTTPHeaderField: "Content-Type"),
-                    location: http.value(forHTTPHeaderField: "Location"),
-                    body: data,
-                    elapsed: elapsed
+                    status: response.status,
+                    contentType: response.headers["Content-Type"],
+                    location: response.headers["Location"],
+                    body: Data(response.body),
+                    elapsed: clock.now - start
                 )
             )
-        case .failure(let error as URLError):
+        } catch let error as HTTPClientError {
             return .failure(NetworkFailure(endpoint: endpoint, reason: Self.describe(error, timeout: timeout)))
-        case .failure(let error):
-            return .failure(NetworkFailure(endpoint: endpoint, reason: String(describing: error)))
+        } catch {
+            return .failure(NetworkFailure(endpoint: endpoint, reason: "the call was cancelled"))
         }
-    }
-
-    /// URLSession's own timeout: whole seconds, past the exact limit.
-    private static func backstop(_ timeout: Duration) -> TimeInterval {
-        max(1, timeout.inSeconds.rounded(.up)) + 1
     }
 
     /// `host:port` for messages.
@@ -70,29 +68,20 @@ struct DoctorHTTPClient: Sendable {
         return host.contains(":") && !host.hasPrefix("[") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
-    /// Whether an error text is about TLS (libcurl's say "SSL certificate problem: …").
-    private static func mentionsTLS(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate")
-    }
-
-    /// A few words for a URLSession error.
-    static func describe(_ error: URLError, timeout: Duration) -> String {
-        switch error.code {
-        case .cannotConnectToHost: "connection refused"
-        case .cannotFindHost, .dnsLookupFailed: "host name not found (DNS)"
+    /// A few words for a client error.
+    static func describe(_ error: HTTPClientError, timeout: Duration) -> String {
+        switch error.kind {
+        case .connectionFailed where error.systemErrorCode == ECONNREFUSED: "connection refused"
+        case .hostNotFound: "host name not found (DNS)"
         case .timedOut: "no answer within \(timeout.threshold)"
-        case .networkConnectionLost: "the connection closed before a complete answer"
-        case .notConnectedToInternet: "no network"
-        case .secureConnectionFailed: "TLS handshake failed"
-        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot,
-            .serverCertificateNotYetValid:
-            "the TLS certificate is not trusted (\(error.localizedDescription))"
-        case .badServerResponse: "the answer was not valid HTTP"
-        case .unsupportedURL: "unsupported URL"
-        default:
-            Self.mentionsTLS(error.localizedDescription)
-                ? "TLS failed (\(error.localizedDescription))" : error.localizedDescription
+        case .connectionClosed: "the connection closed before a complete answer"
+        case .untrustedCertificate: "the TLS certificate is not trusted (\(error.description))"
+        case .hostnameMismatch: "the TLS certificate does not name this host (\(error.description))"
+        case .tlsFailed: "the TLS handshake failed (\(error.description))"
+        case .tlsSetupFailed: "TLS could not be set up (\(error.description))"
+        case .malformedResponse: "the answer was not valid HTTP (\(error.description))"
+        case .invalidRequest, .tlsUnavailable: "unsupported URL (\(error.description))"
+        case .connectionFailed, .responseTooLarge, .clientClosed: error.description
         }
     }
 }

@@ -41,6 +41,9 @@ public struct DoctorOptions: Sendable {
     public var slowAnswerWarning: Duration
     /// A token answer slower than this is a FAIL (Alexa gives up after about 4.5 s).
     public var slowAnswerFailure: Duration
+    /// A PEM file of certificate authorities to trust for HTTPS instead of the system's (a private or test
+    /// CA); nil trusts the system's roots.
+    public var caFile: String?
 
     /// Creates options.
     /// - Parameters:
@@ -53,6 +56,7 @@ public struct DoctorOptions: Sendable {
     ///   - requestTimeout: the limit for each HTTP call, 10 s by default.
     ///   - slowAnswerWarning: the answer time above which the answer-time check WARNs, 2 s by default.
     ///   - slowAnswerFailure: the answer time above which the answer-time check FAILs, 4.5 s by default.
+    ///   - caFile: a PEM file of certificate authorities to trust for HTTPS instead of the system's.
     public init(
         tokenURL: URL,
         clientID: String,
@@ -62,7 +66,8 @@ public struct DoctorOptions: Sendable {
         outputFormat: OutputFormat = .text,
         requestTimeout: Duration = .seconds(10),
         slowAnswerWarning: Duration = .seconds(2),
-        slowAnswerFailure: Duration = .milliseconds(4500)
+        slowAnswerFailure: Duration = .milliseconds(4500),
+        caFile: String? = nil
     ) {
         self.tokenURL = tokenURL
         self.clientID = clientID
@@ -73,6 +78,7 @@ public struct DoctorOptions: Sendable {
         self.requestTimeout = requestTimeout
         self.slowAnswerWarning = slowAnswerWarning
         self.slowAnswerFailure = slowAnswerFailure
+        self.caFile = caFile
     }
 }
 
@@ -81,7 +87,7 @@ extension DoctorOptions: CustomStringConvertible, CustomReflectable {
     public var description: String {
         "DoctorOptions(tokenURL: \(tokenURL.absoluteString), clientID: \(clientID), "
             + "clientSecret: \(redacted(clientSecret)), grant: \(grant.redactedDescription)"
-            + (probeURL.map { ", probeURL: \($0.absoluteString)" } ?? "") + ")"
+            + (probeURL.map { ", probeURL: \($0.absoluteString)" } ?? "") + (caFile.map { ", caFile: \($0)" } ?? "") + ")"
     }
 
     /// A mirror without the secrets, so `dump(options)` cannot leak them either.

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 import SkillGateLogging
 
 /// Runs the doctor's call sequence against the token endpoint and records what it saw.
@@ -135,7 +132,8 @@ struct DoctorRun {
         guard observations.networkFailure == nil else { return nil }
         let request = TokenRequest(
             grant: grant, clientID: options.clientID, clientSecret: secret ?? options.clientSecret, method: method)
-        let outcome = await client.send(request.urlRequest(to: options.tokenURL))
+        let (headers, body) = request.httpRequest()
+        let outcome = await client.send("POST", options.tokenURL, headers: headers, body: body)
             .map { TokenAnswer(http: $0, body: TokenBody($0.body)) }
         switch outcome {
         case .failure(let failure):
@@ -164,10 +162,7 @@ struct DoctorRun {
 
     /// A GET of the resource endpoint with the access token as a Bearer token (RFC 6750 §2.1).
     private func probe(_ url: URL, _ accessToken: String) async -> ProbeCall {
-        var request = URLRequest(url: url)
-        request.httpMethod = "GET"
-        request.setValue("Bearer \(accessToken)", forHTTPHeaderField: "Authorization")
-        let result = await client.send(request)
+        let result = await client.send("GET", url, headers: ["Authorization": "Bearer \(accessToken)"])
         switch result {
         case .success(let answer): logger.debug("probe answered \(answer.status) in \(answer.elapsed.measured)")
         case .failure(let failure): logger.warning("probe: \(failure.message)")

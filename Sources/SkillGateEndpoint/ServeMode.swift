@@ -2,6 +2,7 @@ package import SkillGateCore
 package import SkillGateSystem
 import SkillGateHTTP
 import SkillGateVerification
+import SkillGateCrypto
 
 /// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
 package struct ServeMode {

@@ -6,38 +6,49 @@ enum ClientIOError: Error {
     case interrupted
     /// The peer closed or reset the connection; `receivedResponseBytes` tells whether any answer began.
     case closed(receivedResponseBytes: Bool)
-    case connectFailed(String)
+    /// Name resolution failed.
+    case hostNotFound(String)
+    /// No address accepted the connection; `code` is the last `errno`.
+    case connectFailed(String, code: Int32)
     case system(String, Int32)
     case malformed(String)
     case tooLarge
+    /// An `https` request on a client without TLS.
+    case tlsUnavailable
+    /// The TLS layer failed.
+    case tls(HTTPClientTLSFailure)
 }
 
-/// One client socket with blocking-style I/O built on `poll`, honouring a deadline and an
-/// interrupt pipe (written by cancellation or ``HTTPClient/close()``).
+/// One client connection, plain or TLS, with blocking-style I/O built on `poll`, honouring a deadline
+/// and an interrupt pipe (written by cancellation or ``HTTPClient/close()``).
 final class ClientConnection: @unchecked Sendable {
     // Safety of @unchecked Sendable: a connection is used by one request at a time on the
     // client's serial queue; it is handed between requests through the client's mutex.
 
     let fd: Int32
+    /// What the connection is for.
+    let origin: ClientOrigin
+    /// The TLS session for `https`; nil for plain `http`.
+    private var tls: (any HTTPClientTLSStream)?
     /// Received bytes not yet consumed.
     var buffer: [UInt8] = []
     /// Total bytes received on this connection.
     var receivedTotal = 0
 
-    private init(fd: Int32) {
+    private init(fd: Int32, origin: ClientOrigin) {
         self.fd = fd
+        self.origin = origin
     }
 
-    /// Connects to the first reachable address of `host:port`.
-    static func connect(host: String, port: Int, deadline: UInt64?, interruptFD: Int32) throws(ClientIOError)
-        -> ClientConnection
-    {
-        let addresses: [SocketAddress]
-        switch SocketAddress.resolve(host: host, port: port, passive: false) {
-        case .success(let list): addresses = list
-        case .failure(let failure): throw .connectFailed("cannot resolve \(host): \(failure.reason)")
-        }
-        var lastError = "no addresses for \(host)"
+    /// Resolves the origin's host within the deadline, connects to its first reachable address and,
+    /// for `https`, runs the TLS handshake.
+    static func connect(
+        to origin: ClientOrigin, tls: (any HTTPClientTLS)?, deadline: ContinuousClock.Instant?, interruptFD: Int32
+    ) throws(ClientIOError) -> ClientConnection {
+        if origin.scheme == .https && tls == nil { throw .tlsUnavailable }
+        let addresses = try ClientResolver.resolve(host: origin.host, port: origin.port, deadline: deadline, interruptFD: interruptFD)
+        var lastError = "no addresses for \(origin.host)"
+        var lastCode: Int32 = 0
         for address in addresses {
             let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { throw .system("socket", errno) }
@@ -47,30 +58,46 @@ final class ClientConnection: @unchecked Sendable {
             let status = withUnsafePointer(to: &storage) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, address.length) }
             }
-            let connection = ClientConnection(fd: fd)
-            if status == 0 { return connection }
-            guard errno == EINPROGRESS else {
-                lastError = SystemError.message(errno)
-                connection.close()
-                continue
+            let connection = ClientConnection(fd: fd, origin: origin)
+            var code = status == 0 ? 0 : errno
+            if code == EINPROGRESS {
+                do {
+                    try ClientWait.wait(for: fd, events: Int16(POLLOUT), deadline: deadline, interruptFD: interruptFD)
+                } catch {
+                    connection.close()
+                    throw error
+                }
+                var length = socklen_t(MemoryLayout<Int32>.size)
+                getsockopt(fd, SOL_SOCKET, SO_ERROR, &code, &length)
             }
-            do {
-                try connection.wait(for: Int16(POLLOUT), deadline: deadline, interruptFD: interruptFD)
-            } catch {
-                connection.close()
-                throw error
+            if code == 0 {
+                try connection.startTLS(tls, deadline: deadline, interruptFD: interruptFD)
+                return connection
             }
-            var code: Int32 = 0
-            var length = socklen_t(MemoryLayout<Int32>.size)
-            getsockopt(fd, SOL_SOCKET, SO_ERROR, &code, &length)
-            if code == 0 { return connection }
             lastError = SystemError.message(code)
+            lastCode = code
             connection.close()
         }
-        throw .connectFailed("cannot connect to \(host):\(port): \(lastError)")
+        throw .connectFailed("cannot connect to \(origin.endpoint): \(lastError)", code: lastCode)
     }
 
-    /// Whether an idle kept-alive connection still looks usable (not closed by the server).
+    /// Runs the TLS handshake for an `https` origin; closes the connection when it fails.
+    private func startTLS(_ tls: (any HTTPClientTLS)?, deadline: ContinuousClock.Instant?, interruptFD: Int32) throws(ClientIOError) {
+        guard origin.scheme == .https, let tls else { return }
+        do {
+            self.tls = try tls.handshake(socket: fd, host: origin.host, port: origin.port, deadline: deadline, interruptFD: interruptFD)
+        } catch {
+            close()
+            switch error.kind {
+            case .timedOut: throw .timedOut
+            case .interrupted: throw .interrupted
+            default: throw .tls(error)
+            }
+        }
+    }
+
+    /// Whether an idle kept-alive connection still looks usable (not closed by the server). Any byte
+    /// waiting on an idle TLS connection counts as unusable too: the client then reconnects.
     var isReusable: Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         let ready = poll(&entry, 1, 0)
@@ -82,7 +109,14 @@ final class ClientConnection: @unchecked Sendable {
     }
 
     /// Sends every byte.
-    func writeAll(_ bytes: [UInt8], deadline: UInt64?, interruptFD: Int32) throws(ClientIOError) {
+    func writeAll(_ bytes: [UInt8], deadline: ContinuousClock.Instant?, interruptFD: Int32) throws(ClientIOError) {
+        if let tls {
+            let sent = bytes.withUnsafeBytes { raw in
+                Result { () throws(HTTPClientTLSFailure) in try tls.write(raw, deadline: deadline, interruptFD: interruptFD) }
+            }
+            if case .failure(let failure) = sent { throw Self.map(failure, receivedResponseBytes: false) }
+            return
+        }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw -> Int in
@@ -96,7 +130,7 @@ final class ClientConnection: @unchecked Sendable {
             let code = errno
             switch code {
             case EAGAIN, EWOULDBLOCK:
-                try wait(for: Int16(POLLOUT), deadline: deadline, interruptFD: interruptFD)
+                try ClientWait.wait(for: fd, events: Int16(POLLOUT), deadline: deadline, interruptFD: interruptFD)
             case EINTR:
                 continue
             case EPIPE, ECONNRESET:
@@ -109,16 +143,18 @@ final class ClientConnection: @unchecked Sendable {
 
     /// Reads whatever arrives next into ``buffer``.
     /// - Returns: the number of bytes read; 0 means the server closed the connection.
-    func readMore(deadline: UInt64?, interruptFD: Int32) throws(ClientIOError) -> Int {
+    func readMore(deadline: ContinuousClock.Instant?, interruptFD: Int32) throws(ClientIOError) -> Int {
         while true {
-            let count = withUnsafeTemporaryAllocation(byteCount: 65536, alignment: 16) { scratch -> Int in
-                guard let base = scratch.baseAddress else { return -1 }
-                let count = recv(fd, base, scratch.count, 0)
-                if count > 0 {
-                    buffer.append(contentsOf: UnsafeRawBufferPointer(start: base, count: count))
+            let outcome = withUnsafeTemporaryAllocation(byteCount: 65536, alignment: 16) { scratch in
+                Result { () throws(ClientIOError) -> Int in
+                    let count = try receive(into: scratch, deadline: deadline, interruptFD: interruptFD)
+                    if count > 0, let base = scratch.baseAddress {
+                        buffer.append(contentsOf: UnsafeRawBufferPointer(start: base, count: count))
+                    }
+                    return count
                 }
-                return count
             }
+            let count = try outcome.get()
             if count >= 0 {
                 receivedTotal += count
                 return count
@@ -126,7 +162,7 @@ final class ClientConnection: @unchecked Sendable {
             let code = errno
             switch code {
             case EAGAIN, EWOULDBLOCK:
-                try wait(for: Int16(POLLIN), deadline: deadline, interruptFD: interruptFD)
+                try ClientWait.wait(for: fd, events: Int16(POLLIN), deadline: deadline, interruptFD: interruptFD)
             case EINTR:
                 continue
             case ECONNRESET:
@@ -137,31 +173,31 @@ final class ClientConnection: @unchecked Sendable {
         }
     }
 
-    /// Waits until the socket is ready for `events`, the deadline passes, or the interrupt pipe fires.
-    private func wait(for events: Int16, deadline: UInt64?, interruptFD: Int32) throws(ClientIOError) {
-        while true {
-            var timeout: Int32 = -1
-            if let deadline {
-                let now = MonotonicClock.now()
-                guard now < deadline else { throw .timedOut }
-                timeout = Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max)))
-            }
-            var entries = [
-                pollfd(fd: fd, events: events, revents: 0),
-                pollfd(fd: interruptFD, events: Int16(POLLIN), revents: 0),
-            ]
-            let ready = poll(&entries, 2, timeout)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                throw .system("poll", errno)
-            }
-            if entries[1].revents != 0 { throw .interrupted }
-            if entries[0].revents != 0 { return }
+    /// One `recv` (or one TLS read, which waits by itself); -1 with `errno` set when a plain read failed.
+    private func receive(into scratch: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptFD: Int32)
+        throws(ClientIOError) -> Int
+    {
+        guard let tls else { return scratch.baseAddress.map { recv(fd, $0, scratch.count, 0) } ?? -1 }
+        do {
+            return try tls.read(into: scratch, deadline: deadline, interruptFD: interruptFD)
+        } catch {
+            throw Self.map(error, receivedResponseBytes: receivedTotal > 0)
         }
     }
 
-    /// Closes the socket.
+    /// A TLS failure during an exchange as the client's I/O error.
+    private static func map(_ failure: HTTPClientTLSFailure, receivedResponseBytes: Bool) -> ClientIOError {
+        switch failure.kind {
+        case .timedOut: .timedOut
+        case .interrupted: .interrupted
+        case .connectionClosed: .closed(receivedResponseBytes: receivedResponseBytes)
+        default: .tls(failure)
+        }
+    }
+
+    /// Releases the TLS session, then closes the socket.
     func close() {
+        tls = nil
         Glibc.close(fd)
     }
 }

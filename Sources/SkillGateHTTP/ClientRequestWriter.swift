@@ -1,9 +1,10 @@
 /// Serializes a client request into one buffer.
 enum ClientRequestWriter {
     /// Builds `METHOD path HTTP/1.1`, the headers (adding `Host` and `Content-Length`) and the body.
+    /// - Parameter hostHeader: the `Host` value used when `headers` has none, e.g. `example.com:8443`.
     /// - Throws: ``HTTPClientError`` with kind `.invalidRequest` for a bad method, path or header.
     static func serialize(
-        method: String, path: String, headers: HTTPHeaders, body: [UInt8], host: String, port: Int
+        method: String, path: String, headers: HTTPHeaders, body: [UInt8], hostHeader: String
     ) throws(HTTPClientError) -> [UInt8] {
         guard !method.isEmpty, method.utf8.allSatisfy(ASCII.isToken) else {
             throw HTTPClientError(kind: .invalidRequest, description: "invalid HTTP method \"\(method)\"")
@@ -18,8 +19,7 @@ enum ClientRequestWriter {
         bytes.reserveCapacity(256 + body.count)
         bytes.append(contentsOf: "\(method) \(path) HTTP/1.1\r\n".utf8)
         if !headers.contains(name: "host") {
-            let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-            bytes.append(contentsOf: "Host: \(hostPart):\(port)\r\n".utf8)
+            bytes.append(contentsOf: "Host: \(hostHeader)\r\n".utf8)
         }
         for field in headers {
             if field.name.equalsCaseInsensitively("content-length")

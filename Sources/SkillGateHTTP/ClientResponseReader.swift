@@ -1,19 +1,19 @@
-/// Reads one HTTP/1.x response from a ``ClientConnection``.
+/// Reads one HTTP/1.x response from a ``ClientConnection``, plain or TLS: the client's only response parser.
 enum ClientResponseReader {
     static let maxHeadBytes = 64 * 1024
-    static let maxBodyBytes = 64 * 1024 * 1024
 
     /// Reads a response to a request with `method`, skipping interim 1xx responses.
+    /// - Parameter maxBodyBytes: the largest body accepted, however it is framed.
     /// - Returns: the response and whether the connection may carry another request.
     static func read(
-        from connection: ClientConnection, method: String, deadline: UInt64?, interruptFD: Int32
+        from connection: ClientConnection, method: String, maxBodyBytes: Int, deadline: ContinuousClock.Instant?, interruptFD: Int32
     ) throws(ClientIOError) -> (HTTPClientResponse, reusable: Bool) {
         while true {
             let headEnd = try readHead(from: connection, deadline: deadline, interruptFD: interruptFD)
             let parsed = connection.buffer.withUnsafeBytes { raw in
                 Result { () throws(ClientIOError) in try parseHead(UnsafeRawBufferPointer(rebasing: raw[0..<headEnd])) }
             }
-            let (status, minor, headers) = try parsed.get()
+            let (status, minor, reason, headers) = try parsed.get()
             connection.buffer.removeFirst(headEnd)
             if (100..<200).contains(status) && status != 101 {
                 continue
@@ -31,7 +31,7 @@ enum ClientResponseReader {
                 guard ASCII.lowercasedTokens(encoding).last == "chunked" else {
                     throw .malformed("unsupported Transfer-Encoding \(encoding)")
                 }
-                body = try readChunked(from: connection, deadline: deadline, interruptFD: interruptFD)
+                body = try readChunked(from: connection, maxBodyBytes: maxBodyBytes, deadline: deadline, interruptFD: interruptFD)
             } else if let lengthText = headers["content-length"] {
                 guard let length = Int(lengthText.trimmingCharacters()), length >= 0 else {
                     throw .malformed("bad Content-Length \(lengthText)")
@@ -39,16 +39,16 @@ enum ClientResponseReader {
                 guard length <= maxBodyBytes else { throw .tooLarge }
                 body = try readExactly(length, from: connection, deadline: deadline, interruptFD: interruptFD)
             } else {
-                body = try readUntilClose(from: connection, deadline: deadline, interruptFD: interruptFD)
+                body = try readUntilClose(from: connection, maxBodyBytes: maxBodyBytes, deadline: deadline, interruptFD: interruptFD)
                 reusable = false
             }
             if !connection.buffer.isEmpty { reusable = false }
-            return (HTTPClientResponse(status: status, headers: headers, body: body), reusable)
+            return (HTTPClientResponse(status: status, reason: reason, headers: headers, body: body), reusable)
         }
     }
 
     /// Reads until the buffer holds a complete head; returns the index just past it.
-    private static func readHead(from connection: ClientConnection, deadline: UInt64?, interruptFD: Int32)
+    private static func readHead(from connection: ClientConnection, deadline: ContinuousClock.Instant?, interruptFD: Int32)
         throws(ClientIOError) -> Int
     {
         var scanned = 0
@@ -77,7 +77,8 @@ enum ClientResponseReader {
     }
 
     /// Parses `HTTP/1.x NNN reason` and the header fields.
-    private static func parseHead(_ head: UnsafeRawBufferPointer) throws(ClientIOError) -> (Int, Int, HTTPHeaders) {
+    /// - Returns: the status, the minor version, the reason phrase and the fields.
+    private static func parseHead(_ head: UnsafeRawBufferPointer) throws(ClientIOError) -> (Int, Int, String, HTTPHeaders) {
         var lines = head.split(separator: ASCII.lf, omittingEmptySubsequences: false).map { line in
             var bytes = UnsafeRawBufferPointer(rebasing: line)
             if bytes.last == ASCII.cr { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
@@ -91,6 +92,8 @@ enum ClientResponseReader {
         else {
             throw .malformed("bad status line \"\(String(decoding: statusLine.prefix(80), as: UTF8.self))\"")
         }
+        // The reason phrase, printable ASCII only and shortened: it ends up in messages.
+        let reason = statusLine.dropFirst(13).prefix(60).map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "?") }
         var headers = HTTPHeaders()
         for line in lines where !line.isEmpty {
             guard let colon = line.firstIndex(of: ASCII.colon), colon > 0 else {
@@ -100,11 +103,11 @@ enum ClientResponseReader {
             let value = ASCII.trimmed(UnsafeRawBufferPointer(rebasing: line[(colon + 1)...]))
             headers.add(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
         }
-        return (status, minor, headers)
+        return (status, minor, String(decoding: reason, as: UTF8.self), headers)
     }
 
     private static func readExactly(
-        _ length: Int, from connection: ClientConnection, deadline: UInt64?, interruptFD: Int32
+        _ length: Int, from connection: ClientConnection, deadline: ContinuousClock.Instant?, interruptFD: Int32
     ) throws(ClientIOError) -> [UInt8] {
         while connection.buffer.count < length {
             if try connection.readMore(deadline: deadline, interruptFD: interruptFD) == 0 {
@@ -117,7 +120,7 @@ enum ClientResponseReader {
     }
 
     private static func readChunked(
-        from connection: ClientConnection, deadline: UInt64?, interruptFD: Int32
+        from connection: ClientConnection, maxBodyBytes: Int, deadline: ContinuousClock.Instant?, interruptFD: Int32
     ) throws(ClientIOError) -> [UInt8] {
         var decoder = ChunkedDecoder(maxBodyBytes: maxBodyBytes)
         var body: [UInt8] = []
@@ -140,11 +143,12 @@ enum ClientResponseReader {
     }
 
     private static func readUntilClose(
-        from connection: ClientConnection, deadline: UInt64?, interruptFD: Int32
+        from connection: ClientConnection, maxBodyBytes: Int, deadline: ContinuousClock.Instant?, interruptFD: Int32
     ) throws(ClientIOError) -> [UInt8] {
-        while try connection.readMore(deadline: deadline, interruptFD: interruptFD) > 0 {
+        repeat {
             guard connection.buffer.count <= maxBodyBytes else { throw .tooLarge }
-        }
+        } while try connection.readMore(deadline: deadline, interruptFD: interruptFD) > 0
+        guard connection.buffer.count <= maxBodyBytes else { throw .tooLarge }
         let body = connection.buffer
         connection.buffer = []
         return body

@@ -2,16 +2,31 @@ import Dispatch
 import Glibc
 import Synchronization
 
-/// A small HTTP/1.1 client for plain `http://` servers over one persistent keep-alive connection.
+/// A small HTTP/1.1 client for `http://` and `https://` servers over one persistent keep-alive connection.
 ///
 /// Requests are serialized (one at a time, in call order). The connection is reused while the
-/// server keeps it open and re-established when the server has closed it; a request that fails
-/// on a reused connection before any response byte arrives is retried once on a fresh one.
-/// Socket waits happen on a private dispatch queue, never on the Swift concurrency pool, so a
-/// long poll (`timeout: nil`) does not hold a cooperative thread. Task cancellation and
-/// ``close()`` interrupt a waiting request.
+/// server keeps it open and requests go to the same origin, and re-established otherwise; a request
+/// that fails on a reused connection before any response byte arrives is retried once on a fresh one.
+/// Socket waits (and name lookups, which run on a resolver queue) happen off the Swift concurrency
+/// pool, so a long poll (`timeout: nil`) does not hold a cooperative thread. Task cancellation and
+/// ``close()`` interrupt a waiting request. The timeout covers name resolution, connecting, the TLS
+/// handshake and the exchange.
+///
+/// `https://` needs a TLS implementation (``HTTPClientTLS``): `SkillGateHTTPS` provides one backed by
+/// OpenSSL, so a program that only speaks plain HTTP links no TLS library.
 public final class HTTPClient: Sendable {
-    private struct State {
+    /// The URL schemes the client speaks.
+    public enum Scheme: String, Sendable {
+        /// Plain HTTP, port 80 by default.
+        case http
+        /// HTTP over TLS, port 443 by default; needs an ``HTTPClientTLS``.
+        case https
+
+        /// 80 or 443.
+        public var defaultPort: Int { self == .http ? 80 : 443 }
+    }
+
+    struct State {
         var connection: ClientConnection?
         var closed = false
         var nextID: UInt64 = 0
@@ -19,22 +34,42 @@ public final class HTTPClient: Sendable {
         var cancelledIDs: Set<UInt64> = []
     }
 
-    /// The server's host name or address.
+    /// The default server's host name or address.
     public let host: String
-    /// The server's port.
+    /// The default server's port.
     public let port: Int
-    private let queue: DispatchQueue
-    private let state = Mutex(State())
-    private let interruptReadFD: Int32
+    /// The default server's scheme.
+    public let scheme: Scheme
+    /// The largest response body accepted when a request sets no limit of its own.
+    public let maximumResponseBodySize: Int
+    /// The TLS implementation for `https`, if any.
+    let tls: (any HTTPClientTLS)?
+    let queue: DispatchQueue
+    let state = Mutex(State())
+    let interruptReadFD: Int32
     private let interruptWriteFD: Int32
 
-    /// Creates a client for `http://host:port`; nothing connects until the first request.
+    /// The default response body limit: 64 MiB.
+    public static let defaultMaximumResponseBodySize = 64 * 1024 * 1024
+
+    /// Creates a client whose requests by path go to `scheme://host:port`; nothing connects until the
+    /// first request.
     /// - Parameters:
     ///   - host: a name or address, e.g. `127.0.0.1`, `localhost` or `::1`.
     ///   - port: the TCP port.
-    public init(host: String, port: Int) {
+    ///   - scheme: `.http` (default) or `.https`.
+    ///   - tls: the TLS implementation `https` requests use; without one they fail with
+    ///     ``HTTPClientError/Kind/tlsUnavailable``.
+    ///   - maximumResponseBodySize: the largest response body accepted, in bytes.
+    public init(
+        host: String, port: Int, scheme: Scheme = .http, tls: (any HTTPClientTLS)? = nil,
+        maximumResponseBodySize: Int = HTTPClient.defaultMaximumResponseBodySize
+    ) {
         self.host = host
         self.port = port
+        self.scheme = scheme
+        self.tls = tls
+        self.maximumResponseBodySize = max(0, maximumResponseBodySize)
         self.queue = DispatchQueue(label: "SkillGateHTTP.HTTPClient")
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
@@ -51,39 +86,62 @@ public final class HTTPClient: Sendable {
         if interruptWriteFD >= 0 { Glibc.close(interruptWriteFD) }
     }
 
-    /// Sends a request and waits for the complete response.
+    /// Sends a request to the default server and waits for the complete response.
     /// - Parameters:
     ///   - method: e.g. `GET` or `POST`.
     ///   - path: the request-target, e.g. `/2018-06-01/runtime/invocation/next`.
     ///   - headers: extra header fields (`Host` and `Content-Length` are added when missing).
     ///   - body: the body bytes.
     ///   - timeout: the longest to wait for the whole exchange; nil waits forever (long polls).
+    ///   - maximumBodySize: this request's response body limit; nil uses ``maximumResponseBodySize``.
     /// - Returns: the response.
     /// - Throws: ``HTTPClientError`` (or `CancellationError` when the task is cancelled).
     public func send(
-        method: String, path: String, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration?
+        method: String, path: String, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration?,
+        maximumBodySize: Int? = nil
     ) async throws -> HTTPClientResponse {
-        let deadline = timeout.map { MonotonicClock.now() &+ $0.nanoseconds }
-        let bytes = try ClientRequestWriter.serialize(
-            method: method, path: path, headers: headers, body: body, host: host, port: port
-        )
-        let id = state.withLock { state -> UInt64 in
-            state.nextID &+= 1
-            return state.nextID
-        }
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation {
-                (continuation: CheckedContinuation<HTTPClientResponse, any Error>) in
-                queue.async {
-                    continuation.resume(
-                        with: Result {
-                            try self.perform(id: id, method: method, request: bytes, deadline: deadline)
-                        })
-                }
-            }
-        } onCancel: {
-            self.interrupt(cancelling: id)
-        }
+        let target = ClientTarget(origin: ClientOrigin(scheme: scheme, host: host, port: port), path: path)
+        return try await exchange(target, method: method, headers: headers, body: body, timeout: timeout, limit: maximumBodySize)
+    }
+
+    /// Sends a request to an absolute URL and waits for the complete response.
+    /// - Parameters:
+    ///   - method: e.g. `GET` or `POST`.
+    ///   - url: `http://` or `https://host[:port][/path][?query]`; a fragment is ignored.
+    ///   - headers: extra header fields (`Host` and `Content-Length` are added when missing).
+    ///   - body: the body bytes.
+    ///   - timeout: the longest to wait for the whole exchange; nil waits forever.
+    ///   - maximumBodySize: this request's response body limit; nil uses ``maximumResponseBodySize``.
+    /// - Returns: the response.
+    /// - Throws: ``HTTPClientError`` (kind `.invalidRequest` for a URL it cannot use), or
+    ///   `CancellationError` when the task is cancelled.
+    public func send(
+        method: String, url: String, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration?,
+        maximumBodySize: Int? = nil
+    ) async throws -> HTTPClientResponse {
+        let target = try ClientTarget(url: url)
+        return try await exchange(target, method: method, headers: headers, body: body, timeout: timeout, limit: maximumBodySize)
+    }
+
+    /// Sends a request to the server at `scheme://host:port` and waits for the complete response.
+    /// - Parameters:
+    ///   - method: e.g. `GET` or `POST`.
+    ///   - scheme: `.http` or `.https`.
+    ///   - host: a name or address (IPv6 with or without brackets).
+    ///   - port: the TCP port.
+    ///   - path: the request-target, e.g. `/token`.
+    ///   - headers: extra header fields (`Host` and `Content-Length` are added when missing).
+    ///   - body: the body bytes.
+    ///   - timeout: the longest to wait for the whole exchange; nil waits forever.
+    ///   - maximumBodySize: this request's response body limit; nil uses ``maximumResponseBodySize``.
+    /// - Returns: the response.
+    /// - Throws: ``HTTPClientError`` (or `CancellationError` when the task is cancelled).
+    public func send(
+        method: String, scheme: Scheme, host: String, port: Int, path: String, headers: HTTPHeaders = [:],
+        body: [UInt8] = [], timeout: Duration?, maximumBodySize: Int? = nil
+    ) async throws -> HTTPClientResponse {
+        let target = ClientTarget(origin: ClientOrigin(scheme: scheme, host: host, port: port), path: path)
+        return try await exchange(target, method: method, headers: headers, body: body, timeout: timeout, limit: maximumBodySize)
     }
 
     /// Closes the connection; a request in progress fails with ``HTTPClientError/Kind/clientClosed``,
@@ -99,6 +157,32 @@ public final class HTTPClient: Sendable {
         if signal { wakeInterrupt() }
     }
 
+    /// Serializes the request and runs it on the client's queue.
+    private func exchange(
+        _ target: ClientTarget, method: String, headers: HTTPHeaders, body: [UInt8], timeout: Duration?, limit: Int?
+    ) async throws -> HTTPClientResponse {
+        let deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
+        let bytes = try ClientRequestWriter.serialize(
+            method: method, path: target.path, headers: headers, body: body, hostHeader: target.origin.hostHeader
+        )
+        let exchange = Exchange(
+            target: target, method: method, request: bytes, deadline: deadline,
+            maxBodyBytes: max(0, limit ?? maximumResponseBodySize))
+        let id = state.withLock { state -> UInt64 in
+            state.nextID &+= 1
+            return state.nextID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPClientResponse, any Error>) in
+                queue.async {
+                    continuation.resume(with: Result { try self.perform(exchange, id: id) })
+                }
+            }
+        } onCancel: {
+            self.interrupt(cancelling: id)
+        }
+    }
+
     private func interrupt(cancelling id: UInt64) {
         let signal = state.withLock { state -> Bool in
             state.cancelledIDs.insert(id)
@@ -112,103 +196,9 @@ public final class HTTPClient: Sendable {
         _ = write(interruptWriteFD, &byte, 1)
     }
 
-    private func drainInterrupt() {
+    /// Empties the interrupt pipe before a new exchange.
+    func drainInterrupt() {
         var scratch = [UInt8](repeating: 0, count: 64)
         while read(interruptReadFD, &scratch, scratch.count) > 0 {}
-    }
-
-    /// Runs one exchange on the client's queue.
-    private func perform(id: UInt64, method: String, request: [UInt8], deadline: UInt64?) throws -> HTTPClientResponse {
-        drainInterrupt()
-        let start = state.withLock { state -> Result<ClientConnection?, any Error> in
-            if state.closed { return .failure(Self.closedError) }
-            if state.cancelledIDs.remove(id) != nil { return .failure(CancellationError()) }
-            state.activeID = id
-            defer { state.connection = nil }
-            return .success(state.connection)
-        }
-        var connection = try start.get()
-        var outcome: Result<HTTPClientResponse, any Error>
-        var retried = false
-        while true {
-            let reused = connection != nil
-            do {
-                let current = try connection ?? openConnection(deadline: deadline)
-                connection = current
-                if reused && !current.isReusable { throw ClientIOError.closed(receivedResponseBytes: false) }
-                try current.writeAll(request, deadline: deadline, interruptFD: interruptReadFD)
-                let (response, reusable) = try ClientResponseReader.read(
-                    from: current, method: method, deadline: deadline, interruptFD: interruptReadFD
-                )
-                if !reusable {
-                    current.close()
-                    connection = nil
-                }
-                outcome = .success(response)
-            } catch let error as ClientIOError {
-                connection?.close()
-                connection = nil
-                if reused && !retried, case .closed(receivedResponseBytes: false) = error {
-                    retried = true
-                    continue
-                }
-                outcome = .failure(mapError(error, id: id))
-            } catch {
-                connection?.close()
-                connection = nil
-                outcome = .failure(error)
-            }
-            break
-        }
-        let keep = connection
-        state.withLock { state in
-            state.activeID = nil
-            state.cancelledIDs.remove(id)
-            if state.closed {
-                keep?.close()
-            } else {
-                state.connection = keep
-            }
-        }
-        return try outcome.get()
-    }
-
-    private func openConnection(deadline: UInt64?) throws(ClientIOError) -> ClientConnection {
-        try ClientConnection.connect(host: host, port: port, deadline: deadline, interruptFD: interruptReadFD)
-    }
-
-    private static var closedError: HTTPClientError {
-        HTTPClientError(kind: .clientClosed, description: "the HTTP client was closed")
-    }
-
-    private func mapError(_ error: ClientIOError, id: UInt64) -> any Error {
-        let target = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-        switch error {
-        case .interrupted:
-            let closed = state.withLock { $0.closed }
-            return closed ? Self.closedError : CancellationError()
-        case .timedOut:
-            return HTTPClientError(
-                kind: .timedOut, description: "no complete response from \(target) within the timeout")
-        case .closed:
-            return HTTPClientError(
-                kind: .connectionClosed,
-                description: "\(target) closed the connection before sending a complete response"
-            )
-        case .connectFailed(let reason):
-            return HTTPClientError(kind: .connectionFailed, description: "\(reason); is the server running?")
-        case .system(let call, let code):
-            return HTTPClientError(
-                kind: .connectionFailed, description: "\(call) to \(target) failed: \(SystemError.message(code))"
-            )
-        case .malformed(let reason):
-            return HTTPClientError(
-                kind: .malformedResponse, description: "malformed response from \(target): \(reason)")
-        case .tooLarge:
-            return HTTPClientError(
-                kind: .responseTooLarge,
-                description: "response from \(target) is larger than \(ClientResponseReader.maxBodyBytes) bytes"
-            )
-        }
     }
 }

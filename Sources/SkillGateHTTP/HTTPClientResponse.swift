@@ -2,6 +2,8 @@
 public struct HTTPClientResponse: Sendable {
     /// The status code, e.g. 200.
     public var status: Int
+    /// The reason phrase, e.g. `Not Found` (printable ASCII only, shortened to 60 characters).
+    public var reason: String
     /// The response header fields in the order received.
     public var headers: HTTPHeaders
     /// The body, de-chunked if it was sent chunked.
@@ -10,10 +12,12 @@ public struct HTTPClientResponse: Sendable {
     /// Creates a response.
     /// - Parameters:
     ///   - status: the status code.
+    ///   - reason: the reason phrase.
     ///   - headers: the header fields.
     ///   - body: the body bytes.
-    public init(status: Int, headers: HTTPHeaders = [:], body: [UInt8] = []) {
+    public init(status: Int, reason: String = "", headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
+        self.reason = reason
         self.headers = headers
         self.body = body
     }
@@ -23,8 +27,10 @@ public struct HTTPClientResponse: Sendable {
 public struct HTTPClientError: Error, CustomStringConvertible, Sendable {
     /// The broad kind of failure.
     public enum Kind: Sendable, Equatable {
-        /// The server could not be reached (refused, unreachable, unresolvable).
+        /// The server could not be reached (refused, unreachable).
         case connectionFailed
+        /// The host name could not be resolved.
+        case hostNotFound
         /// No complete response arrived within the timeout.
         case timedOut
         /// The server closed the connection before a complete response.
@@ -35,21 +41,35 @@ public struct HTTPClientError: Error, CustomStringConvertible, Sendable {
         case responseTooLarge
         /// ``HTTPClient/close()`` was called.
         case clientClosed
-        /// The request itself was invalid (bad method, path or header).
+        /// The request itself was invalid (bad URL, method, path or header).
         case invalidRequest
+        /// An `https://` request on a client created without TLS (see ``HTTPClientTLS``).
+        case tlsUnavailable
+        /// TLS could not be set up (for example the trust roots cannot be read).
+        case tlsSetupFailed
+        /// The server's TLS certificate does not lead to a trusted root (or is out of date).
+        case untrustedCertificate
+        /// The server's TLS certificate does not name the host in the URL.
+        case hostnameMismatch
+        /// TLS failed for another reason (protocol version, alert, a server that does not speak TLS).
+        case tlsFailed
     }
 
     /// The broad kind of failure.
     public var kind: Kind
     /// The full explanation.
     public var description: String
+    /// The `errno` of the system call that failed, when one did (e.g. `ECONNREFUSED`).
+    public var systemErrorCode: Int32?
 
     /// Creates an error.
     /// - Parameters:
     ///   - kind: the kind of failure.
     ///   - description: the actionable message.
-    public init(kind: Kind, description: String) {
+    ///   - systemErrorCode: the `errno` behind it, if any.
+    public init(kind: Kind, description: String, systemErrorCode: Int32? = nil) {
         self.kind = kind
         self.description = description
+        self.systemErrorCode = systemErrorCode
     }
 }

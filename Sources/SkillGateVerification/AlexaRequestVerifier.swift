@@ -4,6 +4,7 @@
     public import Foundation
 #endif
 public import SkillGateLogging
+public import SkillGateCrypto
 
 /// Verifies that an HTTPS request really comes from Alexa (the rules for skills hosted as a web service).
 ///
@@ -89,7 +90,7 @@ public struct AlexaRequestVerifier: Sendable {
                 "The request has no \(Self.signature256Header) header; Alexa signs every request with SHA-256 (the old SHA-1 Signature header is not accepted)."
             )
         }
-        guard let signature = Base64Signature.decode(signatureText) else {
+        guard let signature = Base64.decode(signatureText) else {
             throw VerificationError(
                 .malformedSignature, "The \(Self.signature256Header) header is not valid base64, so it cannot be an Alexa signature.")
         }

@@ -1,4 +1,6 @@
-import Dispatch
+public import SkillGateCrypto
+import SkillGateHTTP
+import SkillGateHTTPS
 
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
@@ -6,20 +8,21 @@ import Dispatch
     public import Foundation
 #endif
 
-/// Downloads certificate chains over HTTPS with OpenSSL's TLS client: no Foundation networking, no curl.
+/// Downloads certificate chains over HTTPS with the project's HTTP client and OpenSSL TLS: no Foundation
+/// networking, no curl.
 ///
 /// Each download opens a fresh connection (IPv4 or IPv6), verifies the server's certificate against
 /// the trust roots and the URL's host name (TLS 1.2 or later, SNI for names), sends
 /// `GET path HTTP/1.1` with `Connection: close`, and accepts only a 200 answer whose body (framed by
 /// `Content-Length`, chunked, or the end of the connection) fits the size limit. The whole download
-/// (name resolution included) must finish within the timeout. The blocking work runs on a Dispatch
-/// worker thread, never on the caller's executor.
+/// (name resolution included) must finish within the timeout. The blocking work runs on the HTTP
+/// client's own threads, never on the caller's executor.
 public struct HTTPSCertificateFetcher: CertificateFetcher {
     /// How long one download may take, name resolution and connection included.
     public let timeout: Duration
     /// Response bodies larger than this many bytes are refused; Amazon's chain is about 5 KB.
     public let maximumSize: Int
-    private let contexts: TLSContextCache
+    private let tls: OpenSSLClientTLS
 
     /// Creates a fetcher; its TLS context and trust roots are loaded on the first download and reused.
     /// - Parameters:
@@ -30,8 +33,8 @@ public struct HTTPSCertificateFetcher: CertificateFetcher {
     ///     `.file` trust exactly those roots and nothing else (for tests and pinning).
     public init(timeout: Duration = .seconds(5), maximumSize: Int = 64 * 1024, trustRoots: TrustRoots = .system) {
         self.timeout = timeout
-        self.maximumSize = maximumSize
-        self.contexts = TLSContextCache(trustRoots: trustRoots)
+        self.maximumSize = max(0, maximumSize)
+        self.tls = OpenSSLClientTLS(trustRoots: trustRoots)
     }
 
     /// Downloads the PEM bytes at `url`.
@@ -41,51 +44,63 @@ public struct HTTPSCertificateFetcher: CertificateFetcher {
     ///   resolution, the connection, the timeout, the server's certificate or name, TLS, the HTTP
     ///   status, the response format, or the size limit.
     public func fetchPEM(from url: URL) async throws(CertificateFetchError) -> [UInt8] {
-        let target = try HTTPSTarget(url)
-        let deadline = FetchDeadline(after: timeout)
-        let contexts = self.contexts
-        let maximumSize = self.maximumSize
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[UInt8], CertificateFetchError>, Never>) in
-            let completion = DownloadCompletion(continuation)
-            // Name resolution cannot be interrupted, so a watchdog answers the caller on time regardless;
-            // after a download that finished first it finds nothing left to resume.
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.dispatchInterval(timeout) + .milliseconds(100)) {
-                completion.resume(with: .failure(deadline.timedOut(while: "downloading \(target.display)")))
-            }
-            DispatchQueue.global().async {
-                let result = Result { () throws(CertificateFetchError) in
-                    try Self.download(target, contexts: contexts, maximumSize: maximumSize, deadline: deadline)
-                }
-                completion.resume(with: result)
-            }
+        let display = url.absoluteString
+        guard url.scheme?.lowercased() == "https" else {
+            throw CertificateFetchError(
+                .invalidURL, "Refusing to fetch \(VerificationError.quoted(display)): certificate chains are downloaded over https only.")
         }
-        return try outcome.get()
+        let client = HTTPClient.https(host: url.host ?? "", port: url.port ?? 443, tls: tls, maximumResponseBodySize: maximumSize)
+        defer { client.close() }
+        let headers: HTTPHeaders = ["User-Agent": "SkillGate", "Accept": "application/x-pem-file, */*", "Connection": "close"]
+        let response: HTTPClientResponse
+        do {
+            response = try await client.send(method: "GET", url: display, headers: headers, timeout: timeout)
+        } catch let error as HTTPClientError {
+            throw failure(error, url: display)
+        } catch {
+            throw CertificateFetchError(.connectionFailed, "The download of \(display) was cancelled.")
+        }
+        guard response.status == 200 else {
+            throw CertificateFetchError(
+                .httpStatus, "\(display) answered HTTP \(response.status) \(response.reason); a certificate chain is served with 200.",
+                statusCode: response.status)
+        }
+        return response.body
     }
 
-    /// Runs one download on the calling thread, blocking until it is done or the deadline passes.
-    private static func download(
-        _ target: HTTPSTarget, contexts: TLSContextCache, maximumSize: Int, deadline: FetchDeadline
-    ) throws(CertificateFetchError) -> [UInt8] {
-        let context = try contexts.get().get()
-        let fd = try TCPConnector.openConnection(host: target.host, port: target.port, deadline: deadline)
-        let connection = try TLSConnection(fd: fd, context: context, host: target.host, endpoint: target.endpoint, deadline: deadline)
-        try connection.handshake()
-        try connection.write(target.request)
-        var parser = HTTPResponseParser(maximumBodySize: maximumSize, source: target.display)
-        var complete = false
-        while !complete {
-            let open = try connection.read { bytes throws(CertificateFetchError) in complete = try parser.consume(bytes) }
-            if !open { return try parser.finish() }
+    /// The fetch error for a client error, keeping the message's detail.
+    private func failure(_ error: HTTPClientError, url: String) -> CertificateFetchError {
+        let detail = error.description
+        switch error.kind {
+        case .invalidRequest, .tlsUnavailable:
+            return CertificateFetchError(.invalidURL, "Refusing to fetch \(VerificationError.quoted(url)): \(detail).")
+        case .tlsSetupFailed:
+            return CertificateFetchError(.tlsSetupFailed, detail)
+        case .hostNotFound:
+            return CertificateFetchError(.hostNotFound, "Downloading \(url) failed: \(detail).")
+        case .connectionFailed, .clientClosed:
+            return CertificateFetchError(
+                .connectionFailed, "Downloading \(url) failed: \(detail); check that this server can reach it over HTTPS (firewall, proxy)."
+            )
+        case .timedOut:
+            return CertificateFetchError(
+                .timedOut,
+                "The certificate download timed out after \(timeout) while downloading \(url); check that this server can reach the host over HTTPS (firewall, proxy, DNS)."
+            )
+        case .untrustedCertificate:
+            return CertificateFetchError(.untrustedCertificate, detail)
+        case .hostnameMismatch:
+            return CertificateFetchError(.hostnameMismatch, detail)
+        case .tlsFailed:
+            return CertificateFetchError(.tlsFailed, detail)
+        case .connectionClosed, .malformedResponse:
+            return CertificateFetchError(.malformedResponse, "The answer from \(url) is not a usable HTTP response: \(detail).")
+        case .responseTooLarge:
+            return CertificateFetchError(
+                .tooLarge,
+                "\(url) sent a body larger than the \(maximumSize)-byte limit; Alexa's certificate chain is about 5 KB, so this is not it."
+            )
         }
-        return parser.body
-    }
-
-    /// A `Duration` as a Dispatch interval, clamped to what Dispatch holds.
-    private static func dispatchInterval(_ duration: Duration) -> DispatchTimeInterval {
-        let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return .nanoseconds(0) }
-        guard seconds < Int64(Int32.max) else { return .seconds(Int(Int32.max)) }
-        return .nanoseconds(Int(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
     }
 }
 

@@ -1,9 +1,9 @@
-import COpenSSL
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
+import SkillGateCrypto
 
 extension SigningCertificate {
     /// Parses and checks a downloaded chain: the leaf is in date, names `echo-api.amazon.com`, the
@@ -15,9 +15,14 @@ extension SigningCertificate {
     ///   - date: the verification time (the verifier's injected clock).
     /// - Throws: ``VerificationError`` with the code of the first failed check.
     init(pem: [UInt8], source: String, trustStore: TrustStore, at date: Date) throws(VerificationError) {
-        let chain = try X509Chain(pem: pem, source: "the certificate chain at \(source)")
-        let subject = X509Certificate.subject(of: chain.leaf)
-        guard let leafValidity = X509Certificate.validity(of: chain.leaf) else {
+        let chain: X509Chain
+        do {
+            chain = try X509Chain(pem: pem, source: "the certificate chain at \(source)")
+        } catch {
+            throw VerificationError(.malformedCertificate, error.reason)
+        }
+        let subject = chain.leaf.subject
+        guard let leafValidity = chain.leaf.validity else {
             throw VerificationError(
                 .malformedCertificate, "The signing certificate \(subject) from \(source) has unreadable validity dates.")
         }
@@ -33,7 +38,7 @@ extension SigningCertificate {
                 "The signing certificate \(subject) from \(source) is not valid until \(leafValidity.lowerBound.formatted(.iso8601)); check this server's clock."
             )
         }
-        let names = X509Certificate.dnsNames(of: chain.leaf)
+        let names = chain.leaf.dnsNames
         guard names.contains(Self.alexaDNSName) else {
             let listed = names.isEmpty ? "none" : names.prefix(10).map { VerificationError.quoted($0, limit: 80) }.joined(separator: ", ")
             throw VerificationError(
@@ -48,7 +53,7 @@ extension SigningCertificate {
         case .failure(let failure):
             throw Self.error(for: failure, subject: subject, source: source)
         }
-        guard let key = X509Certificate.publicKey(of: chain.leaf), key.isRSA else {
+        guard let key = chain.leaf.publicKey, key.isRSA else {
             throw VerificationError(
                 .malformedCertificate, "The signing certificate \(subject) from \(source) does not hold an RSA public key.")
         }
@@ -58,12 +63,12 @@ extension SigningCertificate {
     private static func error(for failure: ChainFailure, subject: String, source: String) -> VerificationError {
         let which =
             failure.depth == 0 ? "the signing certificate \(subject)" : "the certificate \(failure.depth) above the signing certificate"
-        switch failure.code {
-        case X509_V_ERR_CERT_HAS_EXPIRED:
+        switch failure.kind {
+        case .expired:
             return VerificationError(
                 .certificateExpired,
                 "In the chain from \(source), \(which) has expired; if this server's clock is right, the request is not from Alexa.")
-        case X509_V_ERR_CERT_NOT_YET_VALID:
+        case .notYetValid:
             return VerificationError(
                 .certificateNotYetValid, "In the chain from \(source), \(which) is not valid yet; check this server's clock.")
         default:

@@ -3,6 +3,7 @@
 #else
     import Foundation
 #endif
+import SkillGateCrypto
 
 /// A verified signing certificate, ready to check request signatures: what the cache holds.
 ///

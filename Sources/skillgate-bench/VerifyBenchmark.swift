@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateLogging
 import SkillGateTesting
+import SkillGateCrypto
 import SkillGateTestSupport
 import SkillGateVerification
 

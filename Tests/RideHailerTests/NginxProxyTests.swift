@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateModel
 import SkillGateTesting
+import SkillGateCrypto
 import SkillGateTestSupport
 import SkillGateVerification
 import Testing

@@ -87,7 +87,7 @@ struct DoctorArgumentsTests {
     func usageText() {
         for option in [
             "--token-url", "--client-id", "--client-secret", "--code", "--redirect-uri", "--refresh-token",
-            "--probe", "--json",
+            "--probe", "--ca-file", "--json",
         ] {
             #expect(Doctor.usage.contains(option))
         }

@@ -2,6 +2,7 @@ import Foundation
 import SkillGate
 import SkillGateEndpoint
 import SkillGateHTTP
+import SkillGateCrypto
 import SkillGateTestSupport
 import SkillGateVerification
 import Synchronization

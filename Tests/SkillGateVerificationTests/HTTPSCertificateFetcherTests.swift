@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateTestSupport
 import SkillGateVerification
+import SkillGateTestSupport
 import Testing
 
 /// The OpenSSL HTTPS fetcher against real `openssl s_server` processes on loopback.

@@ -1,5 +1,6 @@
 import SkillGateTestSupport
 import Foundation
+import SkillGateCrypto
 import SkillGateVerification
 import Testing
 

@@ -1,6 +1,7 @@
 import SkillGateTestSupport
 import Foundation
 import SkillGateLogging
+import SkillGateCrypto
 import SkillGateVerification
 
 /// Builds verifiers over the fixture with the test root trusted.

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateLogging
+import SkillGateCrypto
 import SkillGateVerification
 
 /// Signs replayed requests like Alexa (`--sign-with KEY`), so a local `serve` can keep

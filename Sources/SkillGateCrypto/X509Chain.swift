@@ -1,24 +1,24 @@
 import COpenSSL
 
-/// A parsed PEM certificate chain that owns its OpenSSL `X509` objects (freed with the chain).
-final class X509Chain {
-    /// The largest chain accepted, in bytes; Amazon's is about 5 KB.
-    static let maximumPEMSize = 256 * 1024
+/// A parsed PEM certificate chain: the first certificate (the leaf) and the ones after it.
+public final class X509Chain {
+    /// The largest chain accepted, in bytes.
+    public static let maximumPEMSize = 256 * 1024
 
-    /// The signing certificate: the first certificate in the PEM.
-    let leaf: OpaquePointer
+    /// The first certificate in the PEM: the one the chain is about (a signing or server certificate).
+    public let leaf: X509Certificate
     /// The remaining certificates, used as untrusted intermediates.
-    let intermediates: [OpaquePointer]
+    public let intermediates: [X509Certificate]
 
     /// Parses every certificate in a PEM chain.
     /// - Parameters:
-    ///   - pem: the downloaded bytes, signing certificate first.
+    ///   - pem: one or more `BEGIN CERTIFICATE` blocks, leaf first.
     ///   - source: what the bytes are, for error messages, e.g. `the certificate chain at https://…`.
-    /// - Throws: ``VerificationError/Code/malformedCertificate`` when the bytes are empty, too large,
+    /// - Throws: ``CertificateError/Kind/malformedCertificate`` when the bytes are empty, too large,
     ///   hold no certificate, or hold a certificate OpenSSL cannot parse.
-    init(pem: [UInt8], source: String) throws(VerificationError) {
+    public init(pem: [UInt8], source: String) throws(CertificateError) {
         guard pem.count <= Self.maximumPEMSize else {
-            throw VerificationError(
+            throw CertificateError(
                 .malformedCertificate,
                 "Refusing \(source): it is \(pem.count) bytes, more than the \(Self.maximumPEMSize)-byte limit."
             )
@@ -26,25 +26,23 @@ final class X509Chain {
         let parsed = Self.parse(pem)
         if let problem = parsed.problem {
             for certificate in parsed.certificates { X509_free(certificate) }
-            throw VerificationError(
+            throw CertificateError(
                 .malformedCertificate,
                 "Certificate \(parsed.certificates.count + 1) in \(source) cannot be parsed: \(problem)."
             )
         }
         guard let first = parsed.certificates.first else {
-            throw VerificationError(
+            throw CertificateError(
                 .malformedCertificate,
                 "There is no PEM certificate in \(source) (\(pem.isEmpty ? "it is empty" : "no BEGIN CERTIFICATE block"))."
             )
         }
-        leaf = first
-        intermediates = Array(parsed.certificates.dropFirst())
+        leaf = X509Certificate(taking: first)
+        intermediates = parsed.certificates.dropFirst().map { X509Certificate(taking: $0) }
     }
 
-    deinit {
-        X509_free(leaf)
-        for certificate in intermediates { X509_free(certificate) }
-    }
+    /// Every certificate, leaf first.
+    public var certificates: [X509Certificate] { [leaf] + intermediates }
 
     /// Reads PEM certificates until the input ends.
     /// - Returns: the certificates in order (owned by the caller) and, if reading stopped on bad data

@@ -1,12 +1,13 @@
 import COpenSSL
 
-/// Decodes the `Signature-256` header: strict base64 checked here, decoded by OpenSSL's `EVP_DecodeBlock`.
-enum Base64Signature {
+/// Strict base64 (RFC 4648 §4, the standard alphabet with `=` padding): checked here, decoded by
+/// OpenSSL's `EVP_DecodeBlock`.
+public enum Base64 {
     /// Decodes standard base64 (`A–Z a–z 0–9 + /`, `=` padding only at the end), ignoring surrounding
     /// spaces and tabs.
-    /// - Parameter text: the header value.
+    /// - Parameter text: the encoded text, e.g. a signature sent in a header.
     /// - Returns: the decoded bytes, or nil when the text is empty or not strict base64.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(UnsafeRawBufferPointer($0)) }) {
             return decoded
         }

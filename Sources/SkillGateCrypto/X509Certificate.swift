@@ -1,8 +1,9 @@
 import COpenSSL
+
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+    public import FoundationEssentials
 #else
-    import Foundation
+    public import Foundation
 #endif
 
 #if canImport(Glibc)
@@ -13,24 +14,27 @@ import COpenSSL
     import Darwin
 #endif
 
-/// Read-only questions about one OpenSSL `X509 *` (which the caller keeps alive).
-enum X509Certificate {
-    /// The certificate's validity period.
-    /// - Parameter certificate: an `X509 *`.
-    /// - Returns: notBefore and notAfter, or nil if either cannot be read.
-    static func validity(of certificate: OpaquePointer) -> ClosedRange<Date>? {
-        guard let notBefore = date(X509_get0_notBefore(certificate)),
-            let notAfter = date(X509_get0_notAfter(certificate)),
-            notBefore <= notAfter
-        else { return nil }
-        return notBefore...notAfter
+/// One parsed X.509 certificate: read-only questions about an OpenSSL `X509` it owns (freed with it).
+public final class X509Certificate {
+    /// The `X509 *`.
+    let pointer: OpaquePointer
+
+    /// Takes ownership of a certificate.
+    /// - Parameter pointer: an `X509 *` the caller owns a reference to.
+    init(taking pointer: OpaquePointer) {
+        self.pointer = pointer
     }
 
-    /// The DNS entries of the Subject Alternative Name extension (via `X509_get_ext_d2i`).
-    /// - Parameter certificate: an `X509 *`.
-    /// - Returns: the DNS names in order; empty when there is no SAN extension.
-    static func dnsNames(of certificate: OpaquePointer) -> [String] {
-        guard let raw = X509_get_ext_d2i(certificate, NID_subject_alt_name, nil, nil) else {
+    deinit {
+        X509_free(pointer)
+    }
+
+    /// The validity period (notBefore...notAfter), or nil if either date cannot be read.
+    public var validity: ClosedRange<Date>? { Self.validity(of: pointer) }
+
+    /// The DNS entries of the Subject Alternative Name extension, in order; empty without one.
+    public var dnsNames: [String] {
+        guard let raw = X509_get_ext_d2i(pointer, NID_subject_alt_name, nil, nil) else {
             OpenSSLErrorQueue.clear()
             return []
         }
@@ -50,9 +54,8 @@ enum X509Certificate {
     }
 
     /// The subject name on one line, e.g. `/CN=echo-api.amazon.com`, for messages.
-    /// - Parameter certificate: an `X509 *`.
-    static func subject(of certificate: OpaquePointer) -> String {
-        guard let name = X509_get_subject_name(certificate) else { return "(no subject)" }
+    public var subject: String {
+        guard let name = X509_get_subject_name(pointer) else { return "(no subject)" }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { buffer -> String in
             guard let base = buffer.baseAddress, X509_NAME_oneline(name, base, Int32(buffer.count)) != nil else {
                 return "(unreadable subject)"
@@ -61,14 +64,22 @@ enum X509Certificate {
         }
     }
 
-    /// The certificate's public key, owned by the returned object.
-    /// - Parameter certificate: an `X509 *`.
-    static func publicKey(of certificate: OpaquePointer) -> OpenSSLKey? {
-        guard let key = X509_get_pubkey(certificate) else {
+    /// The certificate's public key, or nil when OpenSSL cannot read it.
+    public var publicKey: OpenSSLKey? {
+        guard let key = X509_get_pubkey(pointer) else {
             OpenSSLErrorQueue.clear()
             return nil
         }
         return OpenSSLKey(taking: key)
+    }
+
+    /// The validity period of any `X509 *`.
+    static func validity(of certificate: OpaquePointer) -> ClosedRange<Date>? {
+        guard let notBefore = date(X509_get0_notBefore(certificate)),
+            let notAfter = date(X509_get0_notAfter(certificate)),
+            notBefore <= notAfter
+        else { return nil }
+        return notBefore...notAfter
     }
 
     /// Converts an ASN.1 time to a `Date`.

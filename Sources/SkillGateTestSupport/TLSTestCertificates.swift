@@ -1,11 +1,11 @@
 import Foundation
-import SkillGateTestSupport
 
 /// Throw-away TLS certificates made with the `openssl` command line once per test run: a test CA, a
 /// server certificate for `IP:127.0.0.1`, one for `DNS:other.example` (same CA, wrong name), and a
 /// second CA that issued neither.
-struct TLSTestCertificates: Sendable {
-    static let shared = Task<TLSTestCertificates, any Error> {
+public struct TLSTestCertificates: Sendable {
+    /// The certificates, made once per test process.
+    public static let shared = Task<TLSTestCertificates, any Error> {
         // openssl runs block: keep them off the cooperative pool that parallel tests share.
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread { continuation.resume(with: Result { try TLSTestCertificates.generate() }) }
@@ -13,15 +13,15 @@ struct TLSTestCertificates: Sendable {
     }
 
     /// The CA that issued both server certificates.
-    let caPEM: [UInt8]
+    public let caPEM: [UInt8]
     /// A CA unrelated to the servers.
-    let otherCAPEM: [UInt8]
+    public let otherCAPEM: [UInt8]
     /// The servers' private key.
-    let serverKeyPEM: [UInt8]
+    public let serverKeyPEM: [UInt8]
     /// A certificate for `IP:127.0.0.1`.
-    let loopbackCertificatePEM: [UInt8]
+    public let loopbackCertificatePEM: [UInt8]
     /// A certificate for `DNS:other.example` only.
-    let otherNameCertificatePEM: [UInt8]
+    public let otherNameCertificatePEM: [UInt8]
 
     static let config = """
         [ req ]
@@ -76,7 +76,9 @@ struct TLSTestCertificates: Sendable {
 }
 
 /// A test-setup failure.
-struct TLSTestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TLSTestError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
 }

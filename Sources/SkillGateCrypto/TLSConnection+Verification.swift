@@ -39,22 +39,22 @@ extension TLSConnection {
     ///   - ssl: the connection's `SSL *`.
     ///   - endpoint: `host:port`.
     ///   - what: what was happening, e.g. `the TLS handshake with …`.
-    static func failure(ssl: OpaquePointer, endpoint: String, while what: String) -> CertificateFetchError {
+    static func failure(ssl: OpaquePointer, endpoint: String, while what: String) -> TLSError {
         let result = SSL_get_verify_result(ssl)
         guard result == X509_V_OK else {
             OpenSSLErrorQueue.clear()
             let text = X509_verify_cert_error_string(result).map { String(cString: $0) } ?? "verification error \(result)"
             if result == X509_V_ERR_HOSTNAME_MISMATCH || result == X509_V_ERR_IP_ADDRESS_MISMATCH {
-                return CertificateFetchError(
+                return TLSError(
                     .hostnameMismatch,
                     "The TLS certificate of \(endpoint) does not name that host (OpenSSL: \(text)); the URL must use a name the server's certificate carries."
                 )
             }
-            return CertificateFetchError(
+            return TLSError(
                 .untrustedCertificate,
                 "The TLS certificate of \(endpoint) is not trusted (OpenSSL: \(text)); check this server's clock and trust roots (ca-certificates, SSL_CERT_FILE) and any TLS-intercepting proxy."
             )
         }
-        return CertificateFetchError(.tlsFailed, "TLS failed during \(what) (\(OpenSSLErrorQueue.drain())).")
+        return TLSError(.protocolFailed, "TLS failed during \(what) (\(OpenSSLErrorQueue.drain())).")
     }
 }

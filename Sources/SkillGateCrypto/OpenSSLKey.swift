@@ -1,11 +1,12 @@
 import COpenSSL
 
-/// Owns one OpenSSL `EVP_PKEY` and signs or verifies RSA-SHA256 with it.
+/// Owns one OpenSSL `EVP_PKEY` (a certificate's public key or a private key) and signs or verifies
+/// RSA-SHA256 with it.
 ///
 /// `@unchecked Sendable`: the key is never modified after creation, and OpenSSL 3 allows one `EVP_PKEY`
 /// to be used by several threads at once when each operation has its own `EVP_MD_CTX` (as here);
 /// its internal provider cache is guarded by the key's own lock.
-final class OpenSSLKey: @unchecked Sendable {
+public final class OpenSSLKey: @unchecked Sendable {
     private let pointer: OpaquePointer
 
     /// Takes ownership of a key; it is freed with the object.
@@ -19,17 +20,17 @@ final class OpenSSLKey: @unchecked Sendable {
     }
 
     /// Whether this is an RSA key (the only kind Alexa signs with).
-    var isRSA: Bool { EVP_PKEY_get_base_id(pointer) == EVP_PKEY_RSA }
+    public var isRSA: Bool { EVP_PKEY_get_base_id(pointer) == EVP_PKEY_RSA }
 
     /// The key size in bits.
-    var bits: Int { Int(EVP_PKEY_get_bits(pointer)) }
+    public var bits: Int { Int(EVP_PKEY_get_bits(pointer)) }
 
     /// Checks an RSA PKCS#1 v1.5 SHA-256 signature.
     /// - Parameters:
     ///   - signature: the raw signature bytes.
     ///   - message: the exact signed bytes.
     /// - Returns: whether the signature is valid for `message` under this key.
-    func verifySHA256(signature: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer) -> Bool {
+    public func verifySHA256(signature: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer) -> Bool {
         guard let context = EVP_MD_CTX_new() else {
             OpenSSLErrorQueue.clear()
             return false

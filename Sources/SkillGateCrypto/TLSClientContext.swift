@@ -13,12 +13,12 @@ import COpenSSL
     import Darwin
 #endif
 
-/// Owns an OpenSSL `SSL_CTX` for HTTPS downloads: TLS 1.2 or later, peer verification on, and the
+/// Owns an OpenSSL `SSL_CTX` for TLS client connections: TLS 1.2 or later, peer verification on, and the
 /// trust roots loaded once.
 ///
 /// `@unchecked Sendable`: the context is configured completely in ``make(trustRoots:)`` and never
 /// changed afterwards; OpenSSL allows many threads to create `SSL` objects from one such context at once.
-final class TLSClientContext: @unchecked Sendable {
+public final class TLSClientContext: @unchecked Sendable {
     /// The `SSL_CTX *`, freed with the object.
     let pointer: OpaquePointer
 
@@ -33,8 +33,8 @@ final class TLSClientContext: @unchecked Sendable {
     /// Creates and configures a client context.
     /// - Parameter trustRoots: `.system` for the OS store (plus `SSL_CERT_FILE`/`SSL_CERT_DIR`); `.pem`
     ///   or `.file` to trust exactly those roots and nothing else.
-    /// - Returns: the context, or a ``CertificateFetchError/Code/tlsSetupFailed`` error.
-    static func make(trustRoots: TrustRoots) -> Result<TLSClientContext, CertificateFetchError> {
+    /// - Returns: the context, or a ``TLSError/Kind/setupFailed`` error naming what could not be loaded.
+    public static func make(trustRoots: TrustRoots) -> Result<TLSClientContext, TLSError> {
         OpenSSLErrorQueue.clear()
         guard let method = TLS_client_method(), let pointer = SSL_CTX_new(method) else {
             return .failure(setupFailed("OpenSSL could not create a TLS client context (\(OpenSSLErrorQueue.drain()))."))
@@ -46,7 +46,7 @@ final class TLSClientContext: @unchecked Sendable {
         SSL_CTX_set_verify(pointer, SSL_VERIFY_PEER, nil)
         // A retried SSL_write may see the request buffer at another address (Swift arrays promise no stable address).
         _ = SSL_CTX_ctrl(pointer, SSL_CTRL_MODE, Int(SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER), nil)
-        let loaded: Result<Void, CertificateFetchError>
+        let loaded: Result<Void, TLSError>
         switch trustRoots {
         case .system:
             loaded = context.loadSystemRoots()
@@ -63,7 +63,7 @@ final class TLSClientContext: @unchecked Sendable {
 
     /// OpenSSL's default locations (which honour `SSL_CERT_FILE` and `SSL_CERT_DIR`), plus the
     /// Debian/Ubuntu/Alpine bundle when that is not already the default file.
-    private func loadSystemRoots() -> Result<Void, CertificateFetchError> {
+    private func loadSystemRoots() -> Result<Void, TLSError> {
         let defaults = SSL_CTX_set_default_verify_paths(pointer) == 1
         var bundle = false
         if access(TrustStore.systemBundle, R_OK) == 0, !Self.isDefaultFile(TrustStore.systemBundle) {
@@ -92,7 +92,7 @@ final class TLSClientContext: @unchecked Sendable {
     }
 
     /// Trusts every certificate in `pem`.
-    private func add(pem: [UInt8], source: String) -> Result<Void, CertificateFetchError> {
+    private func add(pem: [UInt8], source: String) -> Result<Void, TLSError> {
         let chain: X509Chain
         do {
             chain = try X509Chain(pem: pem, source: source)
@@ -102,13 +102,13 @@ final class TLSClientContext: @unchecked Sendable {
         guard let store = SSL_CTX_get_cert_store(pointer) else {
             return .failure(Self.setupFailed("OpenSSL has no certificate store for TLS (\(OpenSSLErrorQueue.drain()))."))
         }
-        for certificate in [chain.leaf] + chain.intermediates where X509_STORE_add_cert(store, certificate) != 1 {
+        for certificate in chain.certificates where X509_STORE_add_cert(store, certificate.pointer) != 1 {
             return .failure(Self.setupFailed("\(source) cannot be added to the TLS trust store (\(OpenSSLErrorQueue.drain()))."))
         }
         return .success(())
     }
 
-    private static func setupFailed(_ reason: String) -> CertificateFetchError {
-        CertificateFetchError(.tlsSetupFailed, reason)
+    private static func setupFailed(_ reason: String) -> TLSError {
+        TLSError(.setupFailed, reason)
     }
 }

@@ -1,12 +1,20 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A TCP socket listening on 127.0.0.1 at a port the kernel picked, which never accepts: the kernel
 /// completes connections into the backlog, so a client connects and then hears nothing.
-final class LoopbackListener: Sendable {
-    let port: Int
+public final class LoopbackListener: Sendable {
+    /// The port it listens on at 127.0.0.1.
+    public let port: Int
     private let fd: Int32
 
-    init() throws {
+    /// Binds and listens.
+    public init() throws {
         (fd, port) = try Self.bindLoopback()
         guard listen(fd, 8) == 0 else {
             close(fd)
@@ -17,7 +25,7 @@ final class LoopbackListener: Sendable {
     deinit { close(fd) }
 
     /// A port that was free a moment ago (bound to 127.0.0.1:0, then closed), for servers that must be told a port.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let (fd, port) = try bindLoopback()
         close(fd)
         return port

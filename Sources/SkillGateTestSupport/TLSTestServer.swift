@@ -1,13 +1,13 @@
-import Foundation
-import SkillGateTestSupport
+public import Foundation
 import Synchronization
 
 /// `openssl s_server -HTTP` on 127.0.0.1 as a child process, serving files from its own temp folder.
 ///
 /// In `-HTTP` mode `GET /name` answers with the file `name` verbatim, so each file is a complete HTTP
 /// response (status line, headers, body): tests choose the status and the body framing exactly.
-final class TLSTestServer: Sendable {
-    let port: Int
+public final class TLSTestServer: Sendable {
+    /// The port it listens on at 127.0.0.1.
+    public let port: Int
     private let process: Process
     private let folder: URL
 
@@ -17,7 +17,7 @@ final class TLSTestServer: Sendable {
     ///   - key: its private key (PEM).
     ///   - files: raw HTTP responses by file name.
     ///   - connections: how many connections it serves before exiting by itself.
-    init(certificate: [UInt8], key: [UInt8], files: [String: [UInt8]], connections: Int = 1) throws {
+    public init(certificate: [UInt8], key: [UInt8], files: [String: [UInt8]], connections: Int = 1) throws {
         guard let openssl = AlexaCertificateFixture.opensslPath else { throw TLSTestError("the openssl command is not on PATH") }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillgate-s_server-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -57,7 +57,7 @@ final class TLSTestServer: Sendable {
     }
 
     /// `https://127.0.0.1:PORT/name`.
-    func url(_ name: String) -> URL {
+    public func url(_ name: String) -> URL {
         URL(string: "https://127.0.0.1:\(port)/\(name)") ?? URL(fileURLWithPath: "/")
     }
 

@@ -1,9 +1,11 @@
+import SkillGateCrypto
 import Synchronization
 
-/// Creates the fetcher's TLS context on first use and keeps it.
+/// Creates the TLS context on first use and keeps it.
 ///
-/// Loading the system trust roots parses the whole CA bundle, so it happens on the first download,
-/// not at start-up. A failure is not kept: the next download tries again (after a fix on disk).
+/// Loading the system trust roots parses the whole CA bundle, so it happens on the first `https`
+/// connection, not at start-up. A failure is not kept: the next connection tries again (after a fix
+/// on disk).
 final class TLSContextCache: Sendable {
     private let trustRoots: TrustRoots
     private let context = Mutex<TLSClientContext?>(nil)
@@ -15,8 +17,8 @@ final class TLSContextCache: Sendable {
     }
 
     /// The context, created now if this is the first successful call.
-    func get() -> Result<TLSClientContext, CertificateFetchError> {
-        context.withLock { cached -> Result<TLSClientContext, CertificateFetchError> in
+    func get() -> Result<TLSClientContext, TLSError> {
+        context.withLock { cached -> Result<TLSClientContext, TLSError> in
             if let cached { return .success(cached) }
             let made = TLSClientContext.make(trustRoots: trustRoots)
             if case .success(let created) = made { cached = created }

@@ -8,110 +8,118 @@ import COpenSSL
     import Darwin
 #endif
 
-/// One TLS client connection over a non-blocking socket, every wait bounded by a deadline.
+/// One TLS client connection over a connected non-blocking socket; every wait goes through `poll`,
+/// bounded by a deadline and woken by an interrupt descriptor.
 ///
 /// OpenSSL works on one end of a BIO pair and this type moves the ciphertext between the other end and
-/// the socket with `send(MSG_NOSIGNAL)`/`recv`, so a peer that goes away never raises `SIGPIPE` and
-/// every wait goes through `poll` with the deadline.
-/// Used by one thread at a time; the socket is closed and the `SSL` freed with the object.
-final class TLSConnection {
+/// the socket with `send(MSG_NOSIGNAL)`/`recv`, so a peer that goes away never raises `SIGPIPE`.
+/// Used by one thread at a time. The `SSL` is freed with the object; the socket stays the caller's
+/// (close it after releasing this object).
+public final class TLSConnection {
     private let fd: Int32
     private let ssl: OpaquePointer
     private let network: OpaquePointer
-    private let deadline: FetchDeadline
     /// `host:port`, for messages.
-    let endpoint: String
+    public let endpoint: String
+    /// The current operation's deadline and interrupt descriptor.
+    private var deadline: ContinuousClock.Instant?
+    private var interruptFD: Int32 = -1
     /// Ciphertext on its way between the socket and OpenSSL.
     private var transfer = [UInt8](repeating: 0, count: 16 * 1024)
-    /// Decrypted bytes on their way to the caller of ``read(_:)``.
-    private var plaintext = [UInt8](repeating: 0, count: 16 * 1024)
     /// Whether `recv` has seen the end of the stream.
     private var peerClosed = false
 
-    /// Wraps a connected socket in a TLS client that verifies the server's certificate and name.
+    /// Prepares a TLS client that verifies the server's certificate and name on a connected socket.
     /// - Parameters:
-    ///   - fd: a connected non-blocking socket; owned from now on (closed even when this throws).
-    ///   - context: the configured client context.
+    ///   - fd: a connected non-blocking socket; still the caller's to close.
+    ///   - context: the configured client context (trust roots, TLS 1.2 or later).
     ///   - host: the name or IP address the certificate must carry; sent as SNI unless it is an IP address.
     ///   - endpoint: `host:port`, for messages.
-    ///   - deadline: when every operation must be finished.
-    /// - Throws: ``CertificateFetchError/Code/tlsSetupFailed`` when OpenSSL cannot set the connection up.
-    init(fd: Int32, context: TLSClientContext, host: String, endpoint: String, deadline: FetchDeadline) throws(CertificateFetchError) {
+    /// - Throws: ``TLSError/Kind/setupFailed`` when OpenSSL cannot set the connection up.
+    public init(socket fd: Int32, context: TLSClientContext, host: String, endpoint: String) throws(TLSError) {
         OpenSSLErrorQueue.clear()
         guard let ssl = SSL_new(context.pointer) else {
-            close(fd)
-            throw CertificateFetchError(.tlsSetupFailed, "OpenSSL could not create a TLS connection (\(OpenSSLErrorQueue.drain())).")
+            throw TLSError(.setupFailed, "OpenSSL could not create a TLS connection (\(OpenSSLErrorQueue.drain())).")
         }
         var inner: OpaquePointer?
         var network: OpaquePointer?
         guard BIO_new_bio_pair(&inner, 0, &network, 0) == 1, let inner, let network else {
             SSL_free(ssl)
-            close(fd)
-            throw CertificateFetchError(.tlsSetupFailed, "OpenSSL could not create TLS buffers (\(OpenSSLErrorQueue.drain())).")
+            throw TLSError(.setupFailed, "OpenSSL could not create TLS buffers (\(OpenSSLErrorQueue.drain())).")
         }
         SSL_set_bio(ssl, inner, inner)  // the SSL owns `inner`; `network` is freed in deinit
         self.fd = fd
         self.ssl = ssl
         self.network = network
-        self.deadline = deadline
         self.endpoint = endpoint
         SSL_set_connect_state(ssl)
         guard Self.setExpectedName(host, on: ssl) else {
-            throw CertificateFetchError(
-                .tlsSetupFailed, "OpenSSL could not set \(host) as the name to verify (\(OpenSSLErrorQueue.drain())).")
+            throw TLSError(.setupFailed, "OpenSSL could not set \(host) as the name to verify (\(OpenSSLErrorQueue.drain())).")
         }
     }
 
     deinit {
         SSL_free(ssl)
         BIO_free(network)
-        close(fd)
     }
 
     /// Runs the TLS handshake, verifying the certificate chain and the host name.
-    /// - Throws: ``CertificateFetchError`` `.untrustedCertificate`, `.hostnameMismatch`,
-    ///   `.tlsFailed`, `.connectionFailed` or `.timedOut`.
-    func handshake() throws(CertificateFetchError) {
+    /// - Parameters:
+    ///   - deadline: when to give up; nil waits as long as it takes.
+    ///   - interruptFD: a descriptor whose readability stops the wait, or -1.
+    /// - Throws: ``TLSError`` `.untrustedCertificate`, `.hostnameMismatch`, `.protocolFailed`,
+    ///   `.connectionClosed`, `.connectionFailed`, `.timedOut` or `.interrupted`.
+    public func handshake(deadline: ContinuousClock.Instant?, interruptFD: Int32) throws(TLSError) {
+        (self.deadline, self.interruptFD) = (deadline, interruptFD)
         switch try drive("the TLS handshake with \(endpoint)", { SSL_connect($0) }) {
         case .done:
             return
         case .closed:
-            throw CertificateFetchError(
-                .tlsFailed, "\(endpoint) closed the connection during the TLS handshake; it may not speak TLS on this port.")
+            throw TLSError(
+                .protocolFailed, "\(endpoint) closed the connection during the TLS handshake; it may not speak TLS on this port.")
         }
     }
 
     /// Sends all of `bytes` over TLS.
-    /// - Throws: ``CertificateFetchError`` `.connectionFailed` or `.timedOut`.
-    func write(_ bytes: [UInt8]) throws(CertificateFetchError) {
+    /// - Parameters:
+    ///   - bytes: the plaintext.
+    ///   - deadline: when to give up; nil waits as long as it takes.
+    ///   - interruptFD: a descriptor whose readability stops the wait, or -1.
+    /// - Throws: ``TLSError`` `.connectionClosed`, `.connectionFailed`, `.protocolFailed`, `.timedOut`
+    ///   or `.interrupted`.
+    public func write(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant?, interruptFD: Int32) throws(TLSError) {
+        (self.deadline, self.interruptFD) = (deadline, interruptFD)
         var offset = 0
         while offset < bytes.count {
             let count = Int32(clamping: bytes.count - offset)
-            let step = try drive("sending the request to \(endpoint)") { ssl in
-                bytes.withUnsafeBytes { SSL_write(ssl, $0.baseAddress.map { $0 + offset }, count) }
+            let step = try drive("sending to \(endpoint)") { ssl in
+                SSL_write(ssl, bytes.baseAddress.map { $0 + offset }, count)
             }
             guard case .done(let written) = step else {
-                throw CertificateFetchError(.connectionFailed, "\(endpoint) closed the connection before the request was sent.")
+                throw TLSError(.connectionClosed, "\(endpoint) closed the connection before everything was sent.")
             }
             offset += Int(written)
         }
     }
 
     /// Reads the next decrypted bytes.
-    /// - Parameter body: called with the bytes read; valid only during the call.
-    /// - Returns: false when the server has closed the connection (cleanly or not).
-    /// - Throws: ``CertificateFetchError`` `.connectionFailed`, `.tlsFailed` or `.timedOut`, or
-    ///   whatever `body` throws.
-    func read(_ body: (UnsafeRawBufferPointer) throws(CertificateFetchError) -> Void) throws(CertificateFetchError) -> Bool {
-        let outcome = try drive("reading the response from \(endpoint)") { ssl in
-            plaintext.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32(clamping: $0.count)) }
+    /// - Parameters:
+    ///   - buffer: where to put them.
+    ///   - deadline: when to give up; nil waits as long as it takes.
+    ///   - interruptFD: a descriptor whose readability stops the wait, or -1.
+    /// - Returns: the number of bytes read; 0 when the server has closed the connection (cleanly or not).
+    /// - Throws: ``TLSError`` `.connectionClosed`, `.connectionFailed`, `.protocolFailed`, `.timedOut`
+    ///   or `.interrupted`.
+    public func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptFD: Int32)
+        throws(TLSError) -> Int
+    {
+        (self.deadline, self.interruptFD) = (deadline, interruptFD)
+        guard !buffer.isEmpty else { return 0 }
+        let outcome = try drive("reading from \(endpoint)") { ssl in
+            SSL_read(ssl, buffer.baseAddress, Int32(clamping: buffer.count))
         }
-        guard case .done(let count) = outcome else { return false }
-        let delivered = plaintext.withUnsafeBytes { buffer in
-            Result { () throws(CertificateFetchError) in try body(UnsafeRawBufferPointer(rebasing: buffer[..<Int(count)])) }
-        }
-        try delivered.get()
-        return true
+        guard case .done(let count) = outcome else { return 0 }
+        return Int(count)
     }
 
     /// What one OpenSSL call came to.
@@ -123,7 +131,7 @@ final class TLSConnection {
     }
 
     /// Repeats an OpenSSL call, moving ciphertext between the socket and OpenSSL, until it completes.
-    private func drive(_ what: @autoclosure () -> String, _ operation: (OpaquePointer) -> Int32) throws(CertificateFetchError)
+    private func drive(_ what: @autoclosure () -> String, _ operation: (OpaquePointer) -> Int32) throws(TLSError)
         -> DriveOutcome
     {
         while true {
@@ -152,7 +160,7 @@ final class TLSConnection {
     }
 
     /// Sends everything OpenSSL has queued for the network.
-    private func flush(while what: @autoclosure () -> String) throws(CertificateFetchError) {
+    private func flush(while what: @autoclosure () -> String) throws(TLSError) {
         while BIO_ctrl_pending(network) > 0 {
             let count = transfer.withUnsafeMutableBytes { BIO_read(network, $0.baseAddress, Int32(clamping: $0.count)) }
             guard count > 0 else { return }
@@ -164,7 +172,7 @@ final class TLSConnection {
                 if sent > 0 {
                     offset += sent
                 } else if errno == EAGAIN || errno == EWOULDBLOCK {
-                    try deadline.wait(for: fd, events: Int16(POLLOUT), while: what())
+                    try SocketWait.wait(fd, for: Int16(POLLOUT), deadline: deadline, interruptFD: interruptFD, while: what())
                 } else if errno != EINTR {
                     throw connectionFailed(errno, while: what())
                 }
@@ -173,7 +181,7 @@ final class TLSConnection {
     }
 
     /// Moves the next bytes from the socket to OpenSSL, waiting for them within the deadline.
-    private func receive(while what: @autoclosure () -> String) throws(CertificateFetchError) {
+    private func receive(while what: @autoclosure () -> String) throws(TLSError) {
         let room = min(transfer.count, Int(BIO_ctrl_get_write_guarantee(network)))
         guard room > 0 else { return }
         while true {
@@ -185,20 +193,21 @@ final class TLSConnection {
             if count > 0 {
                 let accepted = transfer.withUnsafeBytes { BIO_write(network, $0.baseAddress, Int32(count)) }
                 guard accepted == count else {
-                    throw CertificateFetchError(
-                        .tlsFailed, "OpenSSL did not take the bytes received from \(endpoint) (\(OpenSSLErrorQueue.drain())).")
+                    throw TLSError(
+                        .protocolFailed, "OpenSSL did not take the bytes received from \(endpoint) (\(OpenSSLErrorQueue.drain())).")
                 }
                 return
             }
             if errno == EAGAIN || errno == EWOULDBLOCK {
-                try deadline.wait(for: fd, events: Int16(POLLIN), while: what())
+                try SocketWait.wait(fd, for: Int16(POLLIN), deadline: deadline, interruptFD: interruptFD, while: what())
             } else if errno != EINTR {
                 throw connectionFailed(errno, while: what())
             }
         }
     }
 
-    private func connectionFailed(_ code: Int32, while what: String) -> CertificateFetchError {
-        CertificateFetchError(.connectionFailed, "The connection to \(endpoint) failed during \(what) (\(TCPConnector.errorText(code))).")
+    private func connectionFailed(_ code: Int32, while what: String) -> TLSError {
+        let kind: TLSError.Kind = code == ECONNRESET || code == EPIPE ? .connectionClosed : .connectionFailed
+        return TLSError(kind, "The connection to \(endpoint) failed during \(what) (\(SocketWait.errorText(code))).")
     }
 }
