@@ -37,7 +37,7 @@ let package = Package(
         // A tiny swift-log-shaped logger that writes to stderr.
         .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem"]),
         // Wire types and the JSON seam: RequestEnvelope, ResponseEnvelope, JSONValue.
-        .target(name: "SkillGateModel"),
+        .target(name: "SkillGateModel", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The core: Skill, routes, the linking gate, responses, the runner, stdio and routes modes.
         .target(name: "SkillGateCore", dependencies: ["SkillGateModel", "SkillGateLogging", "SkillGateSystem"]),
         // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa or OpenSSL.

@@ -102,9 +102,9 @@ struct JSONWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self).contains(#"bell \u0007 emoji 🚕""#))
     }
 
-    @Test("writes integral doubles without a fraction and non-finite numbers as null")
+    @Test("writes integral doubles with a fraction (they read back as doubles) and non-finite numbers as null")
     func doubles() {
-        #expect(JSONValue.double(3).jsonString == "3")
+        #expect(JSONValue.double(3).jsonString == "3.0")
         #expect(JSONValue.double(.infinity).jsonString == "null")
         #expect(JSONValue.array([.double(0.5), .integer(-7)]).jsonString == "[0.5,-7]")
     }

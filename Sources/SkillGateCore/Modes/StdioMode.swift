@@ -43,6 +43,9 @@ package struct StdioMode {
             while let newline = buffer[scanFrom...].firstIndex(of: UInt8(ascii: "\n")) {
                 if discarding {
                     discarding = false
+                } else if newline - lineStart > Self.maximumInputBytes {
+                    // The limit holds for every line, whether it arrived whole or in pieces.
+                    writeLine(SkillError(.malformedRequest, "line longer than \(Self.maximumInputBytes) bytes").jsonBytes)
                 } else {
                     await answer(line: buffer[lineStart..<newline])
                 }

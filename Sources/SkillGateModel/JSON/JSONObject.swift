@@ -23,13 +23,19 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// The members in order.
     public private(set) var members: [Member]
 
-    /// Creates an object from members; for a repeated key the last one wins on lookup.
+    /// Creates an object from members. Keys are unique in an object: for a repeated key the
+    /// last value wins, at the position of its first appearance (the rule the request decoder
+    /// follows too), so equality and hashing never see a duplicate.
     /// - Parameter members: the pairs in order.
-    public init(members: [Member] = []) { self.members = members }
+    public init(members: [Member] = []) {
+        self.members = []
+        self.members.reserveCapacity(members.count)
+        for member in members { appendReplacing(key: member.key, value: member.value) }
+    }
 
-    /// Creates an object from a dictionary literal.
+    /// Creates an object from a dictionary literal (a repeated key: the last value wins).
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        members = elements.map { Member(key: $0.0, value: $0.1) }
+        self.init(members: elements.map { Member(key: $0.0, value: $0.1) })
     }
 
     /// The number of members.
@@ -43,15 +49,11 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// - Parameter key: the member name.
     public subscript(key: String) -> JSONValue? {
         get {
-            var index = members.count - 1
-            while index >= 0 {
-                if members[index].key == key { return members[index].value }
-                index -= 1
-            }
+            for member in members where member.key == key { return member.value }
             return nil
         }
         set {
-            if let index = members.lastIndex(where: { $0.key == key }) {
+            if let index = members.firstIndex(where: { $0.key == key }) {
                 if let newValue { members[index].value = newValue } else { members.remove(at: index) }
             } else if let newValue {
                 members.append(Member(key: key, value: newValue))
@@ -82,8 +84,13 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         hasher.combine(combined)
     }
 
-    mutating func appendUnchecked(key: String, value: JSONValue) {
-        members.append(Member(key: key, value: value))
+    /// Appends a member, or replaces the value of an earlier member with the same key.
+    mutating func appendReplacing(key: String, value: JSONValue) {
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            members[index].value = value
+        } else {
+            members.append(Member(key: key, value: value))
+        }
     }
 
     mutating func reserveCapacity(_ capacity: Int) { members.reserveCapacity(capacity) }

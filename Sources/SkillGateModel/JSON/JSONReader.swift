@@ -87,7 +87,7 @@ struct JSONReader {
             offset += 1
             skipWhitespace()
             let value = try readValue(depth: depth)
-            object.appendUnchecked(key: key, value: value)
+            object.appendReplacing(key: key, value: value)
             skipWhitespace()
             let next = try peek()
             offset += 1

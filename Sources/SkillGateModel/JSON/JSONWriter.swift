@@ -69,11 +69,11 @@ public struct JSONWriter: Sendable {
         raw(String(value))
     }
 
-    /// Writes a double value; non-finite numbers, which JSON cannot hold, are written as `null`.
+    /// Writes a double value so that it reads back as the same double: `1.0` stays `1.0` (not
+    /// the integer `1`); non-finite numbers, which JSON cannot hold, are written as `null`.
     /// - Parameter value: the number.
     public mutating func double(_ value: Double) {
         guard value.isFinite else { return raw("null") }
-        if value.rounded() == value, abs(value) < 1e15 { return raw(String(Int(value))) }
         raw(String(value))
     }
 

@@ -82,8 +82,9 @@ public enum Request: Sendable, Hashable {
             self = .canFulfillIntent(try CanFulfillIntentRequest(reader: &reader))
         default:
             let raw = try reader.jsonValue()
+            let header = try RequestHeader(validating: raw)
             if Request.knownEventTypes.contains(type) {
-                self = .event(EventRequest(type: type, header: RequestHeader(json: raw), raw: raw.objectValue ?? [:]))
+                self = .event(EventRequest(type: type, header: header, raw: raw.objectValue ?? [:]))
             } else {
                 self = .unknown(type: type, raw: raw)
             }
@@ -131,6 +132,17 @@ public struct RequestHeader: Sendable, Hashable {
             return false
         }
         return true
+    }
+
+    /// The header of a request kept as JSON, checked by the same rules as a typed request's: a
+    /// `timestamp` that is neither an ISO-8601 date-time nor epoch milliseconds is an error.
+    /// - Throws: ``RequestDecodingError`` naming `timestamp`.
+    init(validating json: JSONValue) throws(RequestDecodingError) {
+        if let value = json["timestamp"], value != .null, RequestTimestamp(json: value) == nil {
+            throw RequestDecodingError(
+                path: "timestamp", problem: "must be an ISO-8601 date-time or epoch milliseconds, found \(value.jsonString)")
+        }
+        self.init(json: json)
     }
 
     /// The header of a request kept as JSON; unreadable members are left empty.

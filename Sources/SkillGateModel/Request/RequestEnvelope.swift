@@ -61,10 +61,14 @@ public struct RequestEnvelope: Sendable, Hashable {
         guard !reader.isAtEnd else { throw RequestDecodingError(syntax: JSONParseError(.empty, at: 0)) }
         let first = buffer[reader.offset]
         guard first == UInt8(ascii: "{") else {
-            guard JSONReader.startsValue(first) else {
-                throw RequestDecodingError(syntax: JSONParseError(.unexpectedByte(first), at: reader.offset))
+            // Not an object: say whether it is JSON at all (`this is not JSON` is not "a boolean").
+            let parsed: JSONValue
+            do throws(JSONParseError) {
+                parsed = try JSONParser.parse(buffer)
+            } catch {
+                throw RequestDecodingError(syntax: error)
             }
-            throw RequestDecodingError(path: "", problem: "the request body must be a JSON object, found \(JSONReader.kindName(first))")
+            throw RequestDecodingError(path: "", problem: "the request body must be a JSON object, found \(parsed.kindName)")
         }
         var version = "1.0"
         var session: Session?, context: Context?, request: Request?
