@@ -99,6 +99,8 @@ let package = Package(
             path: "Samples/RideHailer",
             exclude: ["README.md", "Data", "skill-package", "Replay"]
         ),
+        // The README's "A skill in one file", compiled as it is printed (a test keeps the two equal).
+        .executableTarget(name: "OneFileSkill", dependencies: ["SkillGate"], path: "Samples/OneFile"),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
         .testTarget(
