@@ -90,6 +90,7 @@ let package = Package(
             exclude: ["README.md", "Data", "skill-package", "Replay"]
         ),
 
+        .testTarget(name: "SkillGateSystemTests", dependencies: ["SkillGateSystem"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
