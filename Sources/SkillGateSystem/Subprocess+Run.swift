@@ -92,6 +92,19 @@ extension Subprocess {
             standardError: standardError, ownProcessGroup: true, timeout: timeout)
     }
 
+    /// ``run(shell:environment:input:standardOutput:standardError:timeout:)`` on a thread of its own.
+    /// - Parameters: as the blocking variant.
+    /// - Returns: its status and collected output.
+    /// - Throws: ``SubprocessError`` when it cannot start or does not finish in time.
+    public static func run(
+        shell command: String, environment: [String: String]? = nil, input: [UInt8]? = nil, standardOutput: Redirection = .pipe,
+        standardError: Redirection = .pipe, timeout: Duration
+    ) async throws(SubprocessError) -> Output {
+        try await run(
+            "/bin/sh", arguments: ["-c", command], environment: environment, input: input, standardOutput: standardOutput,
+            standardError: standardError, ownProcessGroup: true, timeout: timeout)
+    }
+
     /// Writes `input` to stdin (then closes it) while draining stdout and stderr, until both end.
     /// Once the child has exited, output still held open by something it started is drained for
     /// at most 2 s more.

@@ -40,7 +40,7 @@ enum LintCommand {
             } else {
                 models = [modelPath]
             }
-            let routes = try SkillRoutes(command: command)
+            let routes = try await SkillRoutes(command: command, environment: ProcessInfo.processInfo.environment)
             var total = 0
             for path in models {
                 let model = try InteractionModel(path: path)
