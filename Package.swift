@@ -80,7 +80,7 @@ let package = Package(
         // The benchmarks.
         .executableTarget(
             name: "skillgate-bench",
-            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateTestSupport"]
+            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateTestSupport", "SkillGateSystem"]
         ),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
@@ -92,7 +92,8 @@ let package = Package(
 
         .testTarget(name: "SkillGateSystemTests", dependencies: ["SkillGateSystem"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
+        .testTarget(
+            name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda", "SkillGateSystem"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateVerificationTests",
@@ -100,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SkillGateLambdaTests",
-            dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
+            dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport", "SkillGateSystem"]
         ),
         .testTarget(name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
@@ -113,7 +114,7 @@ let package = Package(
         .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTestSupport"]),
         .testTarget(
             name: "RideHailerTests",
-            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification"],
+            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateSystem"],
             exclude: ["Oracle"]
         ),
     ]
