@@ -122,7 +122,7 @@ enum PackageLambdaCommand {
     }
 
     private static func fail(_ message: String, code: Int32) -> Int32 {
-        FileHandle.standardError.write(Data("skillgate package-lambda: \(message)\n".utf8))
+        Console.error("skillgate package-lambda: \(message)")
         return code
     }
 }
