@@ -30,7 +30,8 @@ let package = Package(
         .default(enabledTraits: ["HTTPEndpoint"]),
     ],
     targets: [
-        // The platform layer: guarded libc imports, standard streams, the environment, signals.
+        // The platform layer: guarded libc imports, standard streams, the environment, signals,
+        // child processes (Subprocess) and command-line scanning (ArgumentScanner).
         .target(name: "SkillGateSystem"),
         // A tiny swift-log-shaped logger that writes to stderr.
         .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem"]),
