@@ -90,14 +90,3 @@ enum PipeIO {
         #endif
     }
 }
-
-#if canImport(Glibc)
-    private let systemWrite = Glibc.write
-    private let systemRead = Glibc.read
-#elseif canImport(Musl)
-    private let systemWrite = Musl.write
-    private let systemRead = Musl.read
-#elseif canImport(Darwin)
-    private let systemWrite = Darwin.write
-    private let systemRead = Darwin.read
-#endif

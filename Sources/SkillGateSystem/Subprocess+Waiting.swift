@@ -11,15 +11,11 @@ extension Subprocess {
     /// - Parameter timeout: the longest to wait.
     /// - Returns: the exit status (see ``exitStatus``), or nil if it is still running.
     public func wait(timeout: Duration) -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        var pause = Duration.milliseconds(1)
+        var pauses = Pauses(until: .now + timeout)
         while true {
             if let status = exitStatus { return status }
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            guard remaining > .zero else { return nil }
-            let nap = min(pause, remaining)
+            guard let nap = pauses.next() else { return nil }
             usleep(UInt32(clamping: nap.components.seconds * 1_000_000 + nap.components.attoseconds / 1_000_000_000_000))
-            pause = min(pause * 2, .milliseconds(10))
         }
     }
 
@@ -27,14 +23,11 @@ extension Subprocess {
     /// - Parameter timeout: the longest to wait.
     /// - Returns: the exit status, or nil if it is still running.
     public func wait(timeout: Duration) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
-        var pause = Duration.milliseconds(1)
+        var pauses = Pauses(until: .now + timeout)
         while true {
             if let status = exitStatus { return status }
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            guard remaining > .zero else { return nil }
-            try? await Task.sleep(for: min(pause, remaining))
-            pause = min(pause * 2, .milliseconds(10))
+            guard let nap = pauses.next() else { return nil }
+            try? await Task.sleep(for: nap)
         }
     }
 
@@ -76,5 +69,22 @@ extension Subprocess {
         if let status = await wait(timeout: grace) { return status }
         signal(SIGKILL)
         return await wait(timeout: .seconds(5))
+    }
+}
+
+/// The pauses between checks while waiting for an exit: 1 ms, doubling up to 10 ms, until a deadline.
+struct Pauses {
+    private let deadline: ContinuousClock.Instant
+    private var pause = Duration.milliseconds(1)
+
+    /// Pauses that end at `deadline`.
+    init(until deadline: ContinuousClock.Instant) { self.deadline = deadline }
+
+    /// The next pause, cut short at the deadline; nil once it has passed.
+    mutating func next() -> Duration? {
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        guard remaining > .zero else { return nil }
+        defer { pause = min(pause * 2, .milliseconds(10)) }
+        return min(pause, remaining)
     }
 }
