@@ -32,7 +32,8 @@ let package = Package(
         .default(enabledTraits: ["HTTPEndpoint"]),
     ],
     targets: [
-        // The platform layer: guarded libc imports, standard streams, the environment, signals.
+        // The platform layer: guarded libc imports, standard streams, the environment, signals,
+        // child processes (Subprocess) and command-line scanning (ArgumentScanner).
         .target(name: "SkillGateSystem"),
         // A tiny swift-log-shaped logger that writes to stderr.
         .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem"]),
@@ -90,7 +91,7 @@ let package = Package(
         // The benchmarks.
         .executableTarget(
             name: "skillgate-bench",
-            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport"]
+            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateSystem"]
         ),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
@@ -106,8 +107,10 @@ let package = Package(
         .testTarget(
             name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
         ),
+        .testTarget(name: "SkillGateSystemTests", dependencies: ["SkillGateSystem"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
+        .testTarget(
+            name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda", "SkillGateSystem"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateVerificationTests",
@@ -115,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SkillGateLambdaTests",
-            dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
+            dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport", "SkillGateSystem"]
         ),
         .testTarget(
             name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
@@ -130,7 +133,7 @@ let package = Package(
         .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTestSupport"]),
         .testTarget(
             name: "RideHailerTests",
-            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto"],
+            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateSystem"],
             exclude: ["Oracle"]
         ),
     ]

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SkillGateSystem
 
 /// A small logger shaped like swift-log's `Logger`, writing one line per message to standard error.
 ///
@@ -84,20 +78,9 @@ public struct Logger: Sendable {
     /// A logger that drops every message.
     public static var disabled: Logger { Logger(label: "disabled", logLevel: .critical, sink: { _ in }) }
 
-    /// Writes a line to standard error in one `write` call, so lines from threads never interleave.
-    public static let standardError: Sink = { line in
-        var bytes = Array(line.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return }
-                let written = write(2, base + offset, buffer.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
-    }
+    /// Writes a line to standard error through ``SkillGateSystem/StandardStreams``, in one `write`
+    /// call (short of a partial write), so lines from threads never interleave.
+    public static let standardError: Sink = { line in StandardStreams.printError(line) }
 
     /// Whether a message at `level` would be written.
     /// - Parameter level: the level to test.

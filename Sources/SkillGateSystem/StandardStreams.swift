@@ -50,14 +50,3 @@ public enum StandardStreams {
         return count
     }
 }
-
-#if canImport(Glibc)
-    private let systemWrite = Glibc.write
-    private let systemRead = Glibc.read
-#elseif canImport(Musl)
-    private let systemWrite = Musl.write
-    private let systemRead = Musl.read
-#elseif canImport(Darwin)
-    private let systemWrite = Darwin.write
-    private let systemRead = Darwin.read
-#endif

@@ -1,15 +1,23 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 public import Foundation
+import SkillGateSystem
 
 /// Runs a program — typically a skill binary or `skillgate` built by this package — as a real
-/// child process, for end-to-end tests.
+/// child process, for end-to-end tests, through ``SkillGateSystem/Subprocess``.
 ///
-/// Every blocking step (writing stdin, draining the pipes, waiting for exit) happens on threads
+/// Every blocking step (writing stdin, draining the pipes, waiting for exit) happens on a thread
 /// of its own, never on Swift concurrency's cooperative pool: that pool has one thread per core,
 /// and parallel tests that block it starve each other.
 public enum ChildProcess {
     /// What a finished process left behind.
     public struct Output: Sendable, CustomStringConvertible {
-        /// The exit status.
+        /// The exit status (128 + N when signal N killed it).
         public let status: Int32
         /// Everything written to standard output.
         public let stdout: String
@@ -31,26 +39,35 @@ public enum ChildProcess {
     }
 
     /// The folder holding this package's built products: the nearest folder at or above the
-    /// running test bundle that contains `marker`.
+    /// running test binary that contains `marker`.
     /// - Parameter marker: the name of an executable the package builds, e.g. `ride-hailer`.
     public static func productsDirectory(containing marker: String) -> URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
+        let binary = URL(fileURLWithPath: testBinaryPath() ?? FileManager.default.currentDirectoryPath).resolvingSymlinksInPath()
+        var directory = binary.deletingLastPathComponent()
         while directory.path != "/" {
             if FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent(marker).path) { return directory }
             directory = directory.deletingLastPathComponent()
         }
-        return executable.deletingLastPathComponent()
+        return binary.deletingLastPathComponent()
+    }
+
+    /// The file this code was linked into: on Darwin the test bundle's binary (the process is
+    /// Xcode's or SwiftPM's test runner, outside the build folder), elsewhere the running executable.
+    private static func testBinaryPath() -> String? {
+        #if canImport(Darwin)
+            var information = Dl_info()
+            if dladdr(#dsohandle, &information) != 0, let name = information.dli_fname { return String(cString: name) }
+        #endif
+        return CurrentExecutable.path()
     }
 
     /// The first `name` on `PATH` (then the sbin folders), or nil.
     /// - Parameter name: a command name such as `openssl` or `nginx`.
     public static func which(_ name: String) -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") + ":/usr/sbin:/sbin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        Subprocess.which(name, searchPath: (ProcessEnvironment.read()["PATH"] ?? "/usr/bin:/bin") + ":/usr/sbin:/sbin")
     }
 
-    /// Runs a program to completion, feeding `input` on stdin; it is killed after `timeout`.
+    /// Runs a program to completion, feeding `input` on stdin; it is terminated after `timeout`.
     /// - Parameters:
     ///   - program: the executable's path.
     ///   - arguments: its arguments.
@@ -63,13 +80,13 @@ public enum ChildProcess {
         _ program: String, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:], directory: String? = nil,
         timeout: TimeInterval = 120
     ) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(
-                    with: Result {
-                        try runBlocking(program, arguments, input: input, environment: environment, directory: directory, timeout: timeout)
-                    })
-            }
+        do {
+            return Output(
+                try await Subprocess.run(
+                    program, arguments: arguments, environment: childEnvironment(adding: environment), workingDirectory: directory,
+                    input: input, timeout: .milliseconds(Int(timeout * 1000))))
+        } catch {
+            throw Failure(error, program, arguments, timeout)
         }
     }
 
@@ -78,44 +95,40 @@ public enum ChildProcess {
         _ program: String, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:], directory: String? = nil,
         timeout: TimeInterval = 120
     ) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        merged["LOG_LEVEL"] = merged["LOG_LEVEL"] ?? "warning"
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
         do {
-            try process.run()
+            return Output(
+                try Subprocess.run(
+                    program, arguments: arguments, environment: childEnvironment(adding: environment), workingDirectory: directory,
+                    input: input, timeout: .milliseconds(Int(timeout * 1000))))
         } catch {
-            throw Failure(description: "could not start \(program): \(error)")
+            throw Failure(error, program, arguments, timeout)
         }
-        let outData = Locked(Data()), errData = Locked(Data())
-        let drained = DispatchGroup()
-        for (pipe, box) in [(stdout, outData), (stderr, errData)] {
-            drained.enter()
-            Thread.detachNewThread {
-                box.set(pipe.fileHandleForReading.readDataToEndOfFile())
-                drained.leave()
-            }
+    }
+
+    /// This process's environment plus `additions`, with `LOG_LEVEL` defaulting to `warning`.
+    static func childEnvironment(adding additions: [String: String]) -> [String: String] {
+        var merged = ProcessEnvironment.read()
+        merged["LOG_LEVEL"] = merged["LOG_LEVEL"] ?? "warning"
+        merged.merge(additions) { _, added in added }
+        return merged
+    }
+}
+
+extension ChildProcess.Output {
+    /// The collected output as text.
+    init(_ output: Subprocess.Output) {
+        self.init(
+            status: output.status, stdout: String(decoding: output.standardOutput, as: UTF8.self),
+            stderr: String(decoding: output.standardError, as: UTF8.self))
+    }
+}
+
+extension ChildProcess.Failure {
+    /// A start or timeout failure, in the words tests have always printed.
+    init(_ error: SubprocessError, _ program: String, _ arguments: [String], _ timeout: TimeInterval) {
+        switch error.kind {
+        case .cannotStart: self.init(description: "could not start \(program): \(error)")
+        case .timedOut: self.init(description: "\(program) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
         }
-        stdin.fileHandleForWriting.write(Data(input))
-        try? stdin.fileHandleForWriting.close()
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = exited.wait(timeout: .now() + 5)
-            throw Failure(description: "\(program) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
-        }
-        _ = drained.wait(timeout: .now() + 10)
-        return Output(
-            status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
-            stderr: String(decoding: errData.get(), as: UTF8.self))
     }
 }

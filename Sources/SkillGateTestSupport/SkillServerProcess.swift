@@ -1,26 +1,32 @@
-public import Foundation
+#if canImport(Glibc)
+    public import Glibc
+#elseif canImport(Musl)
+    public import Musl
+#elseif canImport(Darwin)
+    public import Darwin
+#endif
+import Foundation
+public import SkillGateSystem
 
 /// A skill binary's `serve` command as a child process, on a port the kernel picks: the port is
 /// read from the `serving … on http://HOST:PORT/PATH` line the endpoint logs at start-up.
-// @unchecked Sendable: `process` is only asked `isRunning` and `processIdentifier`, and signalled; the
-// log is behind a lock.
-public final class SkillServerProcess: @unchecked Sendable {
+public final class SkillServerProcess: Sendable {
     /// The running process.
-    public let process: Process
+    public let process: Subprocess
     /// The port the endpoint listens on.
     public let port: Int
-    private let logText: Locked<String>
+    private let logBytes: Locked<[UInt8]>
 
     /// The skill's URL on loopback (path `/`).
     public var url: String { "http://127.0.0.1:\(port)/" }
 
     /// Everything the endpoint logged to stderr so far.
-    public var log: String { logText.get() }
+    public var log: String { String(decoding: logBytes.get(), as: UTF8.self) }
 
-    private init(process: Process, port: Int, log: Locked<String>) {
+    private init(process: Subprocess, port: Int, log: Locked<[UInt8]>) {
         self.process = process
         self.port = port
-        self.logText = log
+        self.logBytes = log
     }
 
     /// Starts `executable serve --host 127.0.0.1 --port 0` plus `arguments`, and waits (up to 30 s)
@@ -33,56 +39,52 @@ public final class SkillServerProcess: @unchecked Sendable {
     public static func start(_ executable: String, _ arguments: [String] = [], environment: [String: String] = [:]) async throws
         -> SkillServerProcess
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
-        var merged = ProcessInfo.processInfo.environment
+        var merged = ProcessEnvironment.read()
         merged["LOG_LEVEL"] = "info"
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let log = Locked("")
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-            } else {
-                log.update { $0 += String(decoding: data, as: UTF8.self) }
-            }
-        }
+        merged.merge(environment) { _, added in added }
+        let process: Subprocess
         do {
-            try process.run()
+            process = try Subprocess(
+                executable, arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments, environment: merged,
+                standardInput: .nullDevice, standardOutput: .nullDevice, standardError: .pipe)
         } catch {
             throw ChildProcess.Failure(description: "could not start \(executable): \(error)")
         }
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline && process.isRunning {
-            if let port = port(in: log.get()) { return SkillServerProcess(process: process, port: port, log: log) }
+        let log = Locked<[UInt8]>([])
+        Task.detached { await drain(process, into: log) }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline && process.isRunning {
+            if let port = port(in: String(decoding: log.get(), as: UTF8.self)) {
+                return SkillServerProcess(process: process, port: port, log: log)
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        throw ChildProcess.Failure(description: "\(executable) serve did not start listening; log:\n\(log.get())")
+        process.signal(SIGKILL)
+        throw ChildProcess.Failure(
+            description: "\(executable) serve did not start listening; log:\n\(String(decoding: log.get(), as: UTF8.self))")
     }
 
     /// Sends `signal` and waits (up to 30 s) for the process to exit.
     /// - Parameter signal: `SIGTERM` by default.
-    /// - Returns: the exit status, or -1 (after SIGKILL) if it did not exit.
+    /// - Returns: the exit status (128 + N when signal N killed it), or -1 (after SIGKILL) if it did not exit.
     public func stop(signal: Int32 = SIGTERM) async -> Int32 {
-        kill(process.processIdentifier, signal)
-        let deadline = Date().addingTimeInterval(30)
-        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        guard !process.isRunning else {
-            kill(process.processIdentifier, SIGKILL)
-            return -1
-        }
-        return process.terminationStatus
+        process.signal(signal)
+        if let status = await process.wait(timeout: .seconds(30)) { return status }
+        process.signal(SIGKILL)
+        return -1
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
+    }
+
+    /// Appends the child's stderr to `log` until it ends (each read waits on a thread of its own).
+    private static func drain(_ process: Subprocess, into log: Locked<[UInt8]>) async {
+        while true {
+            guard let chunk = await process.readStandardError(until: .now + .seconds(60)) else { continue }
+            if chunk.isEmpty { return }
+            log.update { $0 += chunk }
+        }
     }
 
     /// The port in the `serving … on http://HOST:PORT/PATH` line.

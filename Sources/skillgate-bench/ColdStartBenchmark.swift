@@ -1,11 +1,11 @@
 import Foundation
+import SkillGateSystem
 
 /// Process start to answer: runs `ride-hailer stdio` (release, beside this binary) on one
 /// linked OrderRideIntent, many times, and prints the median and p90 wall time per run.
 enum ColdStartBenchmark {
     static func run(runs: Int) async -> Int32 {
-        let directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let server = directory.appendingPathComponent("ride-hailer")
+        let server = BenchProducts.sibling("ride-hailer")
         guard FileManager.default.isExecutableFile(atPath: server.path) else {
             print("ride-hailer is not built beside skillgate-bench: run `swift build -c release` first")
             return 2
@@ -14,8 +14,8 @@ enum ColdStartBenchmark {
         do {
             try Data(TestRequestBody.linkedOrder).write(to: input)
             defer { try? FileManager.default.removeItem(at: input) }
-            let skill = try measure(server, ["stdio"], input: input, runs: runs)
-            let baseline = try measure(URL(fileURLWithPath: "/bin/true"), [], input: input, runs: runs)
+            let skill = try await measure(server.path, ["stdio"], input: input.path, runs: runs)
+            let baseline = try await measure("/bin/true", [], input: input.path, runs: runs)
             print("Cold start: `ride-hailer stdio` answering one linked OrderRideIntent, process start to exit, \(runs) runs")
             print("  median \(InProcessBenchmark.format(skill.median)) ms, p90 \(InProcessBenchmark.format(skill.p90)) ms")
             print("  (spawning /bin/true the same way: median \(InProcessBenchmark.format(baseline.median)) ms)")
@@ -26,22 +26,23 @@ enum ColdStartBenchmark {
         }
     }
 
-    static func measure(_ program: URL, _ arguments: [String], input: URL, runs: Int) throws -> (median: Double, p90: Double) {
+    /// Spawns `program` `runs` times (after 3 warm-ups) with `input` on stdin and times each run
+    /// from spawn to exit; the waits happen off Swift's cooperative pool.
+    static func measure(_ program: String, _ arguments: [String], input: String, runs: Int) async throws -> (median: Double, p90: Double) {
         var samples: [Double] = []
         let clock = ContinuousClock()
         for index in 0..<(runs + 3) {
-            let process = Process()
-            process.executableURL = program
-            process.arguments = arguments
-            process.standardInput = try FileHandle(forReadingFrom: input)
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            let elapsed = try clock.measure {
-                try process.run()
-                process.waitUntilExit()
-            }
-            guard process.terminationStatus == 0 else {
-                throw BenchmarkError(description: "\(program.lastPathComponent) exited with \(process.terminationStatus)")
+            let descriptor = open(input, O_RDONLY)
+            guard descriptor >= 0 else { throw BenchmarkError(description: "cannot open \(input)") }
+            defer { close(descriptor) }
+            let started = clock.now
+            let process = try Subprocess(
+                program, arguments: arguments, standardInput: .descriptor(descriptor), standardOutput: .nullDevice,
+                standardError: .nullDevice)
+            let status = await process.waitUntilExit()
+            let elapsed = started.duration(to: clock.now)
+            guard status == 0 else {
+                throw BenchmarkError(description: "\(URL(fileURLWithPath: program).lastPathComponent) exited with \(status)")
             }
             if index >= 3 { samples.append(InProcessBenchmark.microseconds(elapsed) / 1000) }
         }

@@ -1,12 +1,12 @@
 import Foundation
 import SkillGate
+import SkillGateSystem
 
 /// Drives `ride-hailer serve` (release build, verification off) with `wrk` using keep-alive POSTs
 /// of a linked OrderRideIntent, and prints requests/s, p50/p99 latency, errors and peak RSS.
 enum HTTPBenchmark {
     static func run(duration: Int, connections: Int, threads: Int) async -> Int32 {
-        let directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let server = directory.appendingPathComponent("ride-hailer")
+        let server = BenchProducts.sibling("ride-hailer")
         guard FileManager.default.isExecutableFile(atPath: server.path) else {
             print("ride-hailer is not built beside skillgate-bench: run `swift build -c release` first")
             return 2
@@ -27,19 +27,12 @@ enum HTTPBenchmark {
                 """
             try script.write(to: work.appendingPathComponent("post.lua"), atomically: true, encoding: .utf8)
             let port = try freePort()
-            let process = Process()
-            process.executableURL = server
-            process.arguments = ["serve", "--port", "\(port)", "--no-verify"]
-            var environment = ProcessInfo.processInfo.environment
+            var environment = ProcessEnvironment.read()
             environment["LOG_LEVEL"] = environment["LOG_LEVEL"] ?? "info"
-            process.environment = environment
-            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-            try process.run()
-            defer {
-                process.terminate()
-                process.waitUntilExit()
-            }
+            let process = try Subprocess(
+                server.path, arguments: ["serve", "--port", "\(port)", "--no-verify"], environment: environment,
+                standardOutput: .nullDevice, standardError: .nullDevice)
+            defer { process.terminate() }
             guard try await waitUntilServing(port: port) else {
                 print("ride-hailer serve did not start on port \(port)")
                 return 1
@@ -66,21 +59,13 @@ enum HTTPBenchmark {
     }
 
     static func which(_ name: String) -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/bin:/usr/sbin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        Subprocess.which(name, searchPath: (ProcessEnvironment.read()["PATH"] ?? "") + ":/usr/bin:/usr/sbin")
     }
 
+    /// Runs a program to completion (at most 10 minutes) and returns its stdout and stderr.
     static func capture(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let output = try Subprocess.run(executable, arguments: arguments, timeout: .seconds(600))
+        return String(decoding: output.standardOutput + output.standardError, as: UTF8.self)
     }
 
     static func waitUntilServing(port: Int) async throws -> Bool {

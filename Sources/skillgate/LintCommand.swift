@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateSystem
 
 /// `skillgate lint`: compares an interaction model with the skill's `routes --json` and exits 1
 /// when an intent has no route, a route has no intent, or a required built-in is missing.
@@ -40,7 +41,7 @@ enum LintCommand {
             } else {
                 models = [modelPath]
             }
-            let routes = try SkillRoutes(command: command)
+            let routes = try await SkillRoutes(command: command, environment: ProcessInfo.processInfo.environment)
             var total = 0
             for path in models {
                 let model = try InteractionModel(path: path)
@@ -62,7 +63,7 @@ enum LintCommand {
     }
 
     private static func parse(_ arguments: [String]) throws(CLIError) -> (model: String, command: String) {
-        var scanner = ArgumentScanner(arguments)
+        var scanner = ArgumentScanner(arguments, failure: CLIError.usage)
         var model: String?
         var command: String?
         while let argument = scanner.next() {

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateSystem
 
 /// `skillgate new NAME`: creates a skill package from `Templates/starter/` that builds and whose
 /// replay passes.
@@ -30,7 +31,7 @@ enum NewCommand {
             return 0
         }
         do throws(CLIError) {
-            var scanner = ArgumentScanner(arguments)
+            var scanner = ArgumentScanner(arguments, failure: CLIError.usage)
             var name: String?
             var parent = "."
             var skillgate: String?

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateSystem
 
 /// `skillgate package-lambda`: builds a skill for AWS Lambda's `provided.al2023` runtime and zips
 /// it as `bootstrap` (release build, static Swift standard library), with any data files beside it.
@@ -90,20 +91,21 @@ enum PackageLambdaCommand {
     /// Parses the arguments after `package-lambda`.
     static func parse(_ arguments: [String]) throws(PackageLambdaError) -> Options {
         var options = Options()
-        var remaining = arguments[...]
+        var scanner = ArgumentScanner(arguments) { PackageLambdaError(usage: $0.message) }
         func value(for option: String) throws(PackageLambdaError) -> String {
-            guard let next = remaining.popFirst(), !next.hasPrefix("--"), !next.isEmpty else {
-                throw PackageLambdaError(usage: "\(option) needs a value")
-            }
-            return next
+            let value = try scanner.value(for: option)
+            guard !value.isEmpty else { throw PackageLambdaError(usage: ArgumentError.missingValue(option).message) }
+            return value
         }
-        while let argument = remaining.popFirst() {
+        while let argument = scanner.next() {
             switch argument {
             case "--product": options.product = try value(for: argument)
             case "--output": options.output = try value(for: argument)
             case "--package-path": options.packagePath = try value(for: argument)
             case "--include": options.includes.append(try value(for: argument))
-            case "--allow-incompatible": options.allowIncompatible = true
+            case "--allow-incompatible":
+                try scanner.flag(argument)
+                options.allowIncompatible = true
             default: throw PackageLambdaError(usage: "unknown argument '\(argument)'")
             }
         }
@@ -120,7 +122,7 @@ enum PackageLambdaCommand {
     }
 
     private static func fail(_ message: String, code: Int32) -> Int32 {
-        FileHandle.standardError.write(Data("skillgate package-lambda: \(message)\n".utf8))
+        Console.error("skillgate package-lambda: \(message)")
         return code
     }
 }

@@ -99,7 +99,7 @@ enum ReplayCommand {
             }
             return try HTTPTransport(url: url, signer: signer, timeout: options.timeout)
         }
-        return try ExecTransport(command: options.exec ?? "", timeout: options.timeout)
+        return try ExecTransport(command: options.exec ?? "", timeout: options.timeout, environment: options.environment)
     }
 
     /// The files to replay: files as given, folders expanded recursively in name order, sidecars left out.

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateModel
+import SkillGateSystem
 
 /// `skillgate request`: prints a request envelope built from `Templates/requests/`, with a fresh
 /// request ID and the current timestamp, ready to pipe into `stdio` or save as a replay file.
@@ -67,7 +68,7 @@ enum RequestCommand {
     static func parse(
         _ arguments: [String], environment: [String: String]
     ) throws(CLIError) -> (spec: RequestSpec, compact: Bool, templates: String?) {
-        var scanner = ArgumentScanner(arguments)
+        var scanner = ArgumentScanner(arguments, failure: CLIError.usage)
         var positional: [String] = []
         var spec = RequestSpec(kind: .launch)
         var token: String?

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateModel
+import SkillGateSystem
 import SkillGateTesting
 import SkillGateCrypto
 import SkillGateTestSupport
@@ -72,16 +73,10 @@ struct NginxProxyTests {
             }
             """
         try conf.write(to: folder.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        let nginx = Process()
-        nginx.executableURL = URL(fileURLWithPath: try #require(Self.tool("nginx")))
-        nginx.arguments = ["-p", folder.path, "-c", folder.appendingPathComponent("nginx.conf").path]
-        nginx.standardOutput = FileHandle.nullDevice
-        nginx.standardError = FileHandle.nullDevice
-        try nginx.run()
-        defer {
-            nginx.terminate()
-            nginx.waitUntilExit()
-        }
+        let nginx = try Subprocess(
+            try #require(Self.tool("nginx")), arguments: ["-p", folder.path, "-c", folder.appendingPathComponent("nginx.conf").path],
+            standardOutput: .nullDevice, standardError: .nullDevice)
+        defer { nginx.terminate() }
 
         let body = TestRequest.intent("RideHailerAvailabilityByCity", slots: ["city": "Dallas"], skillID: "amzn1.ask.skill.ride-hailer")
             .bytes

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateSystem
 import SkillGateTestSupport
 import Testing
 import SkillGateHTTP
@@ -10,12 +11,8 @@ struct LambdaProcessTests {
 
     /// The `ride-hailer` binary beside the test bundle, or nil when it was not built.
     static let rideHailer: String? = {
-        var directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("ride-hailer").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
+        let candidate = ChildProcess.productsDirectory(containing: "ride-hailer").appendingPathComponent("ride-hailer").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         print("LambdaProcessTests: skipping: no built ride-hailer binary beside the tests (run `swift build` first)")
         return nil
     }()
@@ -62,24 +59,18 @@ struct LambdaProcessTests {
     }
 
     /// Starts `ride-hailer` in Lambda mode against `fake`.
-    static func startLambda(_ binary: String, fake: FakeRuntimeAPI, arguments: [String] = []) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+    static func startLambda(_ binary: String, fake: FakeRuntimeAPI, arguments: [String] = []) throws -> Subprocess {
+        var environment = ProcessEnvironment.read()
         environment["AWS_LAMBDA_RUNTIME_API"] = "127.0.0.1:\(fake.port)"
         environment["LOG_LEVEL"] = "error"
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        return try Subprocess(
+            binary, arguments: arguments, environment: environment, standardInput: .nullDevice, standardOutput: .nullDevice,
+            standardError: .nullDevice)
     }
 
-    /// Waits up to 20 s for `process` to exit; true when it did.
-    static func waitForExit(_ process: Process) async -> Bool {
-        await eventually { !process.isRunning }
+    /// Waits up to 20 s for `process` to exit; its exit status, or nil if it is still running.
+    static func waitForExit(_ process: Subprocess) async -> Int32? {
+        await process.wait(timeout: .seconds(20))
     }
 
     @Test("the corpus through `ride-hailer` on Lambda matches `ride-hailer stdio --lines` byte for byte; SIGTERM exits 0")
@@ -103,10 +94,8 @@ struct LambdaProcessTests {
         }
         let reports = await fake.reports(count: corpus.count + 1)
         #expect(await eventually { fake.waitingPolls == 1 })
-        process.terminate()
-        #expect(await Self.waitForExit(process))
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        process.signal(SIGTERM)
+        #expect(await Self.waitForExit(process) == 0)
 
         try #require(reports.count == corpus.count + 1)
         #expect(first.text == expected[0])
@@ -131,9 +120,8 @@ struct LambdaProcessTests {
         let process = try Self.startLambda(binary, fake: fake, arguments: ["lambda"])
         fake.enqueue(FakeRuntimeAPI.Event(requestID: "x1", body: Array(other.utf8)))
         let report = try #require(await fake.reports(count: 1).first)
-        process.terminate()
-        #expect(await Self.waitForExit(process))
-        #expect(process.terminationStatus == 0)
+        process.signal(SIGTERM)
+        #expect(await Self.waitForExit(process) == 0)
 
         #expect(report.kind == .error)
         #expect(report.headers["Lambda-Runtime-Function-Error-Type"] == "SkillGate.applicationIdMismatch")
@@ -144,21 +132,13 @@ struct LambdaProcessTests {
     }
 
     @Test("`ride-hailer lambda` without AWS_LAMBDA_RUNTIME_API exits 78 with a message")
-    func missingRuntimeAPI() throws {
+    func missingRuntimeAPI() async throws {
         guard let binary = Self.rideHailer else { return }
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.read()
         environment.removeValue(forKey: "AWS_LAMBDA_RUNTIME_API")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["lambda"]
-        process.environment = environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 78)
-        #expect(message.contains("AWS_LAMBDA_RUNTIME_API is not set"))
+        let output = try await Subprocess.run(
+            binary, arguments: ["lambda"], environment: environment, standardOutput: .nullDevice, timeout: .seconds(60))
+        #expect(output.status == 78)
+        #expect(String(decoding: output.standardError, as: UTF8.self).contains("AWS_LAMBDA_RUNTIME_API is not set"))
     }
 }

@@ -3,6 +3,7 @@ import SkillGateHTTP
 @testable import SkillGateLambda
 @testable import SkillGateCore
 import SkillGate
+import SkillGateSystem
 import SkillGateTesting
 import Testing
 
@@ -55,20 +56,15 @@ struct LambdaModeTests {
             print("LambdaModeTests: skipping the oracle corpus: \(python) is missing (create the ask-sdk venv to include it)")
             return []
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, "--emit-requests"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return [] }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            print("LambdaModeTests: skipping the oracle corpus: oracle.py exited with \(process.terminationStatus)")
+        guard
+            let output = try? Subprocess.run(
+                python, arguments: [script, "--emit-requests"], standardError: .nullDevice, timeout: .seconds(120))
+        else { return [] }
+        guard output.status == 0 else {
+            print("LambdaModeTests: skipping the oracle corpus: oracle.py exited with \(output.status)")
             return []
         }
-        return [UInt8](data).split(separator: UInt8(ascii: "\n")).map(Array.init)
+        return output.standardOutput.split(separator: UInt8(ascii: "\n")).map(Array.init)
     }
 
     @Test("the corpus through the Lambda loop gives byte-identical responses to the runner (stdio path), over one connection")

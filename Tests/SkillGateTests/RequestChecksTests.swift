@@ -80,6 +80,15 @@ struct CommandLineOptionsTests {
         #expect(try CommandLineOptions.parse([], environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001"]).command == .lambda)
     }
 
+    @Test("options also take their value after '='")
+    func equalsValues() throws {
+        let options = try CommandLineOptions.parse(
+            ["serve", "--host=::1", "--port=0", "--path=/alexa", "--skill-id=a", "--skill-id", "b", "--log-level=debug"], environment: [:])
+        #expect(options.command == .serve(host: "::1", port: 0, path: "/alexa", verify: true))
+        #expect(options.skillIDs == ["a", "b"])
+        #expect(options.logLevel == .debug)
+    }
+
     @Test("environment variables: PORT, SKILL_ID, LOG_LEVEL, SKILLGATE_NO_VERIFY")
     func environment() throws {
         let options = try CommandLineOptions.parse(
@@ -97,6 +106,8 @@ struct CommandLineOptionsTests {
             (["dance"], "unknown argument 'dance'"),
             (["serve", "--port", "99999"], "--port must be a port number from 0 to 65535, not '99999'"),
             (["serve", "--port"], "--port needs a value"),
+            (["serve", "--port="], "--port must be a port number from 0 to 65535, not ''"),
+            (["stdio", "--lines=yes"], "--lines takes no value"),
             (["serve", "--path", "alexa"], "--path must start with '/', not 'alexa'"),
             (["stdio", "--log-level", "loud"], "unknown log level 'loud'; use trace, debug, info, notice, warning, error or critical"),
         ])

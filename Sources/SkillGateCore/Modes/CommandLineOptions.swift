@@ -1,19 +1,37 @@
+import SkillGateSystem
+
 /// The parsed command line of a skill binary: `stdio`, `serve`, `routes` or `lambda`, plus options.
 /// Environment variables are read by ``Skill/main()`` and passed in as ``environment``.
 package struct CommandLineOptions: Equatable {
+    /// What the binary was asked to do.
     package enum Command: Equatable {
+        /// Answer request envelopes on stdin; `lines`: one per line.
         case stdio(lines: Bool)
+        /// Serve HTTP on `host`:`port` at `path`, verifying Alexa's signatures when `verify`.
         case serve(host: String, port: Int, path: String, verify: Bool)
+        /// Print the route table, as JSON when `json`.
         case routes(json: Bool)
+        /// Run as an AWS Lambda custom runtime.
         case lambda
+        /// Print the usage text.
         case help
     }
 
+    /// What to do.
     package var command: Command
+    /// The skill IDs to answer for, replacing those in code; nil keeps them.
     package var skillIDs: [String]?
+    /// Whether to reject stale timestamps; nil takes the command's default.
     package var checksTimestamp: Bool?
+    /// The lowest level logged.
     package var logLevel: Logger.Level
 
+    /// Creates options.
+    /// - Parameters:
+    ///   - command: what to do.
+    ///   - skillIDs: the skill IDs to answer for; nil keeps those in code.
+    ///   - checksTimestamp: whether to reject stale timestamps; nil takes the command's default.
+    ///   - logLevel: the lowest level logged.
     package init(command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level) {
         self.command = command
         self.skillIDs = skillIDs
@@ -21,6 +39,9 @@ package struct CommandLineOptions: Equatable {
         self.logLevel = logLevel
     }
 
+    /// The `--help` text.
+    /// - Parameter program: the binary's name.
+    /// - Returns: the text.
     package static func usage(program: String) -> String {
         """
         USAGE: \(program) <command> [options]
@@ -44,13 +65,20 @@ package struct CommandLineOptions: Equatable {
           --log-level LEVEL        trace, debug, info, notice, warning, error or critical (LOG_LEVEL).
           -h, --help               Show this help.
 
+        An option's value goes after it (--port 8080) or after '=' (--port=8080).
+
         EXIT CODES: 0 success, 64 usage error, 65 bad request input (stdio), 78 configuration error.
         """
     }
 
-    /// Parses arguments (without the program name).
+    /// Parses arguments (without the program name): options as `--name value` or `--name=value`.
+    /// - Parameters:
+    ///   - arguments: the command line after the program name.
+    ///   - environment: the process environment (`PORT`, `SKILL_ID`, `LOG_LEVEL`, `SKILLGATE_NO_VERIFY`,
+    ///     `AWS_LAMBDA_RUNTIME_API`).
+    /// - Returns: the options.
+    /// - Throws: ``SkillError`` `.usage` with a message naming the bad argument.
     package static func parse(_ arguments: [String], environment: [String: String]) throws(SkillError) -> CommandLineOptions {
-        var remaining = arguments[...]
         var skillIDs: [String] = []
         var checksTimestamp: Bool?
         var logLevelName = environment["LOG_LEVEL"]
@@ -66,33 +94,37 @@ package struct CommandLineOptions: Equatable {
         var commandName: String?
         if environment["AWS_LAMBDA_RUNTIME_API"] != nil { commandName = "lambda" }
 
-        func value(for option: String) throws(SkillError) -> String {
-            guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
-                throw SkillError(.usage, "\(option) needs a value")
-            }
-            return next
-        }
-
+        var scanner = ArgumentScanner(arguments) { SkillError(.usage, $0.message) }
         var sawExplicitCommand = false
-        while let argument = remaining.popFirst() {
+        while let argument = scanner.next() {
             switch argument {
             case _ where !sawExplicitCommand && ["stdio", "serve", "routes", "lambda"].contains(argument):
                 commandName = argument
                 sawExplicitCommand = true
             case "-h", "--help", "help": return CommandLineOptions(command: .help, skillIDs: nil, checksTimestamp: nil, logLevel: .info)
-            case "--lines": lines = true
-            case "--json": json = true
-            case "--no-verify": verify = false
-            case "--check-timestamp": checksTimestamp = true
-            case "--no-check-timestamp": checksTimestamp = false
-            case "--skill-id": skillIDs.append(try value(for: argument))
-            case "--log-level": logLevelName = try value(for: argument)
-            case "--host": host = try value(for: argument)
+            case "--lines":
+                try scanner.flag(argument)
+                lines = true
+            case "--json":
+                try scanner.flag(argument)
+                json = true
+            case "--no-verify":
+                try scanner.flag(argument)
+                verify = false
+            case "--check-timestamp":
+                try scanner.flag(argument)
+                checksTimestamp = true
+            case "--no-check-timestamp":
+                try scanner.flag(argument)
+                checksTimestamp = false
+            case "--skill-id": skillIDs.append(try scanner.value(for: argument))
+            case "--log-level": logLevelName = try scanner.value(for: argument)
+            case "--host": host = try scanner.value(for: argument)
             case "--path":
-                path = try value(for: argument)
+                path = try scanner.value(for: argument)
                 guard path.hasPrefix("/") else { throw SkillError(.usage, "--path must start with '/', not '\(path)'") }
             case "--port":
-                let text = try value(for: argument)
+                let text = try scanner.value(for: argument)
                 guard let parsed = Int(text), (0...65535).contains(parsed) else {
                     throw SkillError(.usage, "--port must be a port number from 0 to 65535, not '\(text)'")
                 }
@@ -129,6 +161,7 @@ package struct CommandLineOptions: Equatable {
 }
 
 extension String {
+    /// The string without leading and trailing whitespace.
     package func trimmingSpaces() -> String {
         var slice = self[...]
         while slice.first?.isWhitespace == true { slice.removeFirst() }
@@ -157,4 +190,3 @@ extension CommandLineOptions {
         return runnerOptions
     }
 }
-

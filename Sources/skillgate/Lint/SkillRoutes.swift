@@ -1,4 +1,5 @@
 import SkillGateModel
+import SkillGateSystem
 
 /// A skill's route table as `CMD routes --json` prints it.
 struct SkillRoutes {
@@ -9,16 +10,25 @@ struct SkillRoutes {
     /// Every route kind present: `launch`, `intent`, `sessionEnded`, `canFulfill`, `requestType`, `fallback`, `error`.
     let kinds: Set<String>
 
-    /// Runs `CMD routes --json` and reads the table.
-    /// - Parameter command: the skill's command line, e.g. `.build/debug/ride-hailer`.
-    /// - Throws: ``CLIError`` when the command fails or prints something else.
-    init(command: String) throws(CLIError) {
+    /// Runs `CMD routes --json` under `/bin/sh -c` (stderr passes through to ours; `LOG_LEVEL`
+    /// defaults to `warning`) and reads the table.
+    /// - Parameters:
+    ///   - command: the skill's command line, e.g. `.build/debug/ride-hailer`.
+    ///   - environment: this process's environment.
+    /// - Throws: ``CLIError`` when the command fails, takes longer than 30 s, or prints something else.
+    init(command: String, environment: [String: String]) async throws(CLIError) {
         let full = command + " routes --json"
-        let output = try ShellCommand.run(full)
+        let output: Subprocess.Output
+        do {
+            output = try await Subprocess.run(
+                shell: full, environment: SkillEnvironment.forChild(of: environment), standardError: .inherit, timeout: .seconds(30))
+        } catch {
+            throw .transport(error.kind == .timedOut ? "`\(full)` did not finish within 30 s; it was terminated" : error.message)
+        }
         guard output.status == 0 else {
             throw .transport("`\(full)` exited with status \(output.status); is \(command) a SkillGate skill?")
         }
-        guard let json = try? JSONParser.parse(output.stdout), let routes = json["routes"]?.arrayValue else {
+        guard let json = try? JSONParser.parse(output.standardOutput), let routes = json["routes"]?.arrayValue else {
             throw .transport("`\(full)` did not print a route table ({\"routes\": [...]}); is \(command) a SkillGate skill?")
         }
         skill = json["skill"]?.stringValue ?? command

@@ -29,8 +29,7 @@ enum AL2023Compatibility {
         guard let objdump = LambdaPackager.findExecutable("objdump") else {
             return .unchecked("objdump (binutils) is not installed, so glibc compatibility was not checked")
         }
-        let listing = LambdaPackager.runProcess(
-            objdump, ["-T", binary], in: URL(fileURLWithPath: "/"), captureOutput: true, quiet: true)
+        let listing = LambdaPackager.runProcess(objdump, ["-T", binary], in: "/", captureOutput: true, quiet: true)
         guard listing.status == 0 else { return .unchecked("objdump -T failed on \(binary)") }
         let problems = incompatibleSymbols(inObjdumpListing: listing.output)
         return problems.isEmpty ? .compatible : .incompatible(problems)

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateSystem
 
 /// Builds, stages and zips a Lambda `bootstrap` for ``PackageLambdaCommand``.
 struct LambdaPackager {
@@ -31,15 +32,15 @@ struct LambdaPackager {
         let buildArguments =
             ["build", "-c", "release", "--product", options.product, "--static-swift-stdlib"]
             + curlLinkWorkaround(in: packageDirectory.appendingPathComponent(".build/lambda/link"))
-        FileHandle.standardError.write(Data("$ swift \(buildArguments.joined(separator: " "))\n".utf8))
-        let build = Self.runProcess(swift, buildArguments, in: packageDirectory, captureOutput: false)
+        Console.error("$ swift \(buildArguments.joined(separator: " "))")
+        let build = Self.runProcess(swift, buildArguments, in: packageDirectory.path, captureOutput: false)
         guard build.status == 0 else {
             throw PackageLambdaError(
                 "swift build failed (exit \(build.status)); see the compiler output above. A static build links the "
                     + "system's libcurl, libssl and libz: install their development packages (e.g. libcurl4-openssl-dev, "
                     + "libssl-dev, zlib1g-dev) if the linker cannot find them")
         }
-        let binPath = Self.runProcess(swift, buildArguments + ["--show-bin-path"], in: packageDirectory, captureOutput: true)
+        let binPath = Self.runProcess(swift, buildArguments + ["--show-bin-path"], in: packageDirectory.path, captureOutput: true)
         let binDirectory = binPath.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let binary = URL(fileURLWithPath: binDirectory).appendingPathComponent(options.product)
         guard binPath.status == 0, fileManager.isExecutableFile(atPath: binary.path) else {
@@ -68,7 +69,7 @@ struct LambdaPackager {
         } catch {
             throw PackageLambdaError("could not stage the package in \(staging.path): \(error.localizedDescription)")
         }
-        let zipped = Self.runProcess(zip, ["-q", "-X", "-9", output.path] + contents, in: staging, captureOutput: false)
+        let zipped = Self.runProcess(zip, ["-q", "-X", "-9", output.path] + contents, in: staging.path, captureOutput: false)
         guard zipped.status == 0 else {
             throw PackageLambdaError("zip failed (exit \(zipped.status)) writing \(output.path)")
         }
@@ -113,8 +114,7 @@ struct LambdaPackager {
         } catch {
             return []
         }
-        FileHandle.standardError.write(
-            Data("note: libcurl.so (libcurl4-openssl-dev) is not installed; linking against \(runtime) instead\n".utf8))
+        Console.error("note: libcurl.so (libcurl4-openssl-dev) is not installed; linking against \(runtime) instead")
         return ["-Xlinker", "-L\(directory.path)"]
     }
 
@@ -133,32 +133,21 @@ struct LambdaPackager {
 
     /// The first executable called `name` on PATH.
     static func findExecutable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        Subprocess.which(name, searchPath: ProcessInfo.processInfo.environment["PATH"] ?? Subprocess.defaultSearchPath)
     }
 
-    /// Runs a program and waits; its output goes to our standard error unless captured.
+    /// Runs a program in `directory` and waits (a build may take long: the limit is a day); its
+    /// output goes to our standard error unless captured, its errors too unless `quiet`.
     static func runProcess(
-        _ executable: String, _ arguments: [String], in directory: URL, captureOutput: Bool, quiet: Bool = false
+        _ executable: String, _ arguments: [String], in directory: String, captureOutput: Bool, quiet: Bool = false
     ) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = captureOutput ? pipe : FileHandle.standardError
-        process.standardError = quiet ? FileHandle.nullDevice : FileHandle.standardError
         do {
-            try process.run()
+            let output = try Subprocess.run(
+                executable, arguments: arguments, workingDirectory: directory, standardOutput: captureOutput ? .pipe : .descriptor(2),
+                standardError: quiet ? .nullDevice : .inherit, timeout: .seconds(24 * 60 * 60))
+            return (output.status, String(decoding: output.standardOutput, as: UTF8.self))
         } catch {
             return (127, "")
         }
-        let data = captureOutput ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

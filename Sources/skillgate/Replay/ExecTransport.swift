@@ -1,10 +1,10 @@
-import Foundation
+import SkillGateSystem
 
 /// Runs the skill once as a child process speaking the `stdio --lines` protocol: one JSON
 /// envelope per line on its stdin, exactly one JSON line back on its stdout per request.
 /// A SkillGate skill binary does this with `stdio --lines`. The command runs under `/bin/sh -c`
-/// (so quoting and environment assignments work); its stderr passes through to ours, and
-/// `LOG_LEVEL` defaults to `warning` so only problems show.
+/// (so quoting and environment assignments work) in a process group of its own; its stderr
+/// passes through to ours, and `LOG_LEVEL` defaults to `warning` so only problems show.
 final class ExecTransport: SkillTransport {
     let target: String
     private let command: String
@@ -18,29 +18,35 @@ final class ExecTransport: SkillTransport {
     /// - Parameters:
     ///   - command: the command line, e.g. `.build/debug/ride-hailer stdio --lines`.
     ///   - timeout: how long to wait for each answer.
+    ///   - environment: this process's environment.
     /// - Throws: ``CLIError`` `.transport` when it cannot be started.
-    init(command: String, timeout: Duration) throws(CLIError) {
+    init(command: String, timeout: Duration, environment: [String: String]) throws(CLIError) {
         self.command = command
         self.timeout = timeout
         target = "exec: \(command)"
-        var environment = ProcessInfo.processInfo.environment
-        if environment["LOG_LEVEL"] == nil { environment["LOG_LEVEL"] = "warning" }
-        child = try Subprocess(command: command, environment: environment)
+        do {
+            child = try Subprocess(
+                shell: command, environment: SkillEnvironment.forChild(of: environment), standardInput: .pipe, standardOutput: .pipe)
+        } catch {
+            throw .transport(error.message)
+        }
     }
 
     func send(_ body: [UInt8]) async throws(CLIError) -> (status: Int?, body: [UInt8]) {
-        guard child.writeAll(body + [UInt8(ascii: "\n")]) else { throw endedEarly("before reading the request") }
-        return (nil, try readLine())
+        guard await child.write(body + [UInt8(ascii: "\n")], until: .now + timeout) else {
+            throw await endedEarly("before reading the request")
+        }
+        return (nil, try await readLine())
     }
 
     func close() async throws(CLIError) {
-        child.closeStdin()
+        child.closeStandardInput()
         if isUnresponsive {
-            child.terminate()
+            await child.terminate()
             return
         }
-        guard let status = child.wait(timeout: .seconds(5)) else {
-            child.terminate()
+        guard let status = await child.wait(timeout: .seconds(5)) else {
+            await child.terminate()
             throw .transport("`\(command)` did not exit within 5 s after its input ended; it was terminated")
         }
         if status != 0 {
@@ -49,7 +55,7 @@ final class ExecTransport: SkillTransport {
     }
 
     /// Reads up to the next newline, waiting at most `timeout` in total.
-    private func readLine() throws(CLIError) -> [UInt8] {
+    private func readLine() async throws(CLIError) -> [UInt8] {
         let deadline = ContinuousClock.now + timeout
         var scanned = 0
         while true {
@@ -60,19 +66,22 @@ final class ExecTransport: SkillTransport {
                 return line
             }
             scanned = buffer.count
-            guard let chunk = child.read(until: deadline) else {
+            guard let chunk = await child.readStandardOutput(until: deadline) else {
                 isUnresponsive = true
                 throw .transport(
                     "`\(command)` gave no answer line within \(timeout); does it speak the stdio --lines protocol (e.g. `my-skill stdio --lines`)?"
                 )
             }
-            guard !chunk.isEmpty else { throw endedEarly("before answering") }
+            guard !chunk.isEmpty else { throw await endedEarly("before answering") }
             buffer += chunk
         }
     }
 
-    private func endedEarly(_ when: String) -> CLIError {
-        let status = child.wait(timeout: .seconds(2)).map { "exited with status \($0)" } ?? "closed its output"
+    private func endedEarly(_ when: String) async -> CLIError {
+        let exitStatus = await child.wait(timeout: .seconds(2))
+        // Still running: `close()` ends it rather than waiting for it.
+        if exitStatus == nil { isUnresponsive = true }
+        let status = exitStatus.map { "exited with status \($0)" } ?? "closed its output"
         return .transport("`\(command)` \(status) \(when); check the command (its messages, if any, are above)")
     }
 }

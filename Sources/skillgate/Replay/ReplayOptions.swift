@@ -1,3 +1,5 @@
+import SkillGateSystem
+
 /// The parsed `skillgate replay` command line.
 struct ReplayOptions {
     /// Files and folders to replay, in the order given.
@@ -33,7 +35,7 @@ struct ReplayOptions {
     /// - Throws: ``CLIError`` `.usage` for a bad or contradictory command line.
     static func parse(_ arguments: [String], environment: [String: String]) throws(CLIError) -> ReplayOptions {
         var options = ReplayOptions(environment: environment)
-        var scanner = ArgumentScanner(arguments)
+        var scanner = ArgumentScanner(arguments, failure: CLIError.usage)
         while let argument = scanner.next() {
             switch argument {
             case "--exec": options.exec = try scanner.value(for: argument)

@@ -1,4 +1,4 @@
-import Foundation
+import SkillGateSystem
 
 /// Finds the `Templates/` folder that `request`, `replay` (for conversations) and `new` use.
 ///
@@ -42,9 +42,7 @@ enum TemplateLocator {
 
     private static func defaultCandidates() -> [String] {
         var candidates = [sourceCheckout + "/Templates"]
-        let executable =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? FileSystem.absolute(CommandLine.arguments.first ?? "skillgate")
+        let executable = CurrentExecutable.path() ?? FileSystem.absolute(CommandLine.arguments.first ?? "skillgate")
         let binDirectory = FileSystem.directory(of: executable)
         candidates.append(binDirectory + "/Templates")
         candidates.append(FileSystem.directory(of: binDirectory) + "/share/skillgate/Templates")

@@ -1,3 +1,5 @@
+import SkillGateSystem
+
 /// A failure that ends a `skillgate` command with a message on stderr and exit code 2.
 ///
 /// Mismatches and lint problems are not errors (they exit 1 after a report); this is for what
@@ -22,6 +24,10 @@ struct CLIError: Error, CustomStringConvertible {
     /// A bad command line.
     /// - Parameter message: what is wrong and how to fix it.
     static func usage(_ message: String) -> CLIError { CLIError(kind: .usage, message: message) }
+
+    /// A command line ``ArgumentScanner`` could not read.
+    /// - Parameter error: the scanner's error.
+    static func usage(_ error: ArgumentError) -> CLIError { .usage(error.message) }
 
     /// A file, process or network failure.
     /// - Parameter message: what failed and what to check.
