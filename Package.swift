@@ -42,7 +42,7 @@ let package = Package(
         // The core: Skill, routes, the linking gate, responses, the runner, stdio and routes modes.
         .target(name: "SkillGateCore", dependencies: ["SkillGateModel", "SkillGateLogging", "SkillGateSystem"]),
         // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa or OpenSSL.
-        .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
+        .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging", "SkillGateSystem"]),
         // The only C in the project: the system OpenSSL (libssl-dev), imported by SkillGateCrypto alone.
         .systemLibrary(
             name: "COpenSSL",
@@ -50,7 +50,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         // The OpenSSL binding: X.509, trust roots, RSA-SHA256, SHA-256/HMAC, base64, TLS client sessions.
-        .target(name: "SkillGateCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "SkillGateCrypto", dependencies: ["COpenSSL", "SkillGateSystem"]),
         // OpenSSL-backed TLS for SkillGateHTTP's client (https://).
         .target(name: "SkillGateHTTPS", dependencies: ["SkillGateHTTP", "SkillGateCrypto"]),
         // Alexa request signature verification (cert-chain URL, chain, SAN, Signature-256).

@@ -76,7 +76,7 @@ public enum SkillMain {
             return 0
         case .serve(let host, let port, let path, let verify):
             #if HTTPEndpoint
-                return await ServeMode(runner: runner, logger: logger, environment: environment, shutdown: shutdown)
+                return await ServeMode(ModeContext(runner: runner, logger: logger, environment: environment, shutdown: shutdown))
                     .run(host: host, port: port, path: path, verify: verify)
             #else
                 _ = (host, port, path, verify)
@@ -86,7 +86,7 @@ public enum SkillMain {
                 return 64
             #endif
         case .lambda:
-            return await LambdaMode(runner: runner, logger: logger, environment: environment, shutdown: shutdown).run()
+            return await LambdaMode(ModeContext(runner: runner, logger: logger, environment: environment, shutdown: shutdown)).run()
         case .help:
             return 0
         }

@@ -1,23 +1,19 @@
 package import SkillGateCore
-package import SkillGateSystem
+import SkillGateSystem
 import SkillGateHTTP
 import SkillGateVerification
 import SkillGateCrypto
 
 /// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
 package struct ServeMode {
-    package let runner: SkillRunner
-    package let logger: Logger
-    package let environment: [String: String]
-    /// Drains and stops the server when triggered (by `main()` on SIGTERM/SIGINT, or a test).
-    package let shutdown: GracefulShutdown
+    package let context: ModeContext
 
-    package init(runner: SkillRunner, logger: Logger, environment: [String: String], shutdown: GracefulShutdown) {
-        self.runner = runner
-        self.logger = logger
-        self.environment = environment
-        self.shutdown = shutdown
-    }
+    package init(_ context: ModeContext) { self.context = context }
+
+    private var runner: SkillRunner { context.runner }
+    private var logger: Logger { context.logger }
+    private var environment: [String: String] { context.environment }
+    private var shutdown: GracefulShutdown { context.shutdown }
 
     package func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
         var verifier: AlexaRequestVerifier?

@@ -1,6 +1,6 @@
 package import SkillGateCore
 package import SkillGateLogging
-package import SkillGateSystem
+import SkillGateSystem
 import Synchronization
 
 /// `lambda`: the skill as an AWS Lambda custom runtime (`provided.al2023`, the binary zipped as
@@ -12,18 +12,14 @@ import Synchronization
 /// the response endpoint; a request the runner rejects (malformed, wrong skill) goes to the
 /// error endpoint as `SkillGate.<code>`.
 package struct LambdaMode {
-    package let runner: SkillRunner
-    package let logger: Logger
-    package let environment: [String: String]
-    /// Stops the loop when triggered (by `main()` on SIGTERM/SIGINT, or by a test).
-    package let shutdown: GracefulShutdown
+    package let context: ModeContext
 
-    package init(runner: SkillRunner, logger: Logger, environment: [String: String], shutdown: GracefulShutdown) {
-        self.runner = runner
-        self.logger = logger
-        self.environment = environment
-        self.shutdown = shutdown
-    }
+    package init(_ context: ModeContext) { self.context = context }
+
+    private var runner: SkillRunner { context.runner }
+    private var logger: Logger { context.logger }
+    private var environment: [String: String] { context.environment }
+    private var shutdown: GracefulShutdown { context.shutdown }
 
     /// Exit code 78 (EX_CONFIG): `AWS_LAMBDA_RUNTIME_API` is missing or malformed.
     package static let configurationExitCode: Int32 = 78

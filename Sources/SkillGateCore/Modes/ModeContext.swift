@@ -1,0 +1,21 @@
+package import SkillGateSystem
+
+/// What every long-running mode (`serve`, `lambda`) is started with by `main()`.
+package struct ModeContext: Sendable {
+    /// The skill.
+    package let runner: SkillRunner
+    /// The program's logger.
+    package let logger: Logger
+    /// The process environment, read once by `main()`.
+    package let environment: [String: String]
+    /// Stops the mode gracefully when triggered (by `main()` on SIGTERM/SIGINT, or by a test).
+    package let shutdown: GracefulShutdown
+
+    /// Creates the context.
+    package init(runner: SkillRunner, logger: Logger, environment: [String: String], shutdown: GracefulShutdown) {
+        self.runner = runner
+        self.logger = logger
+        self.environment = environment
+        self.shutdown = shutdown
+    }
+}
