@@ -141,7 +141,7 @@ let package = Package(
 
 // Every Swift target: Swift 6 mode, explicit existentials, internal imports unless marked public,
 // and imports that must name every module whose members a file uses.
-let memberImportPending: Set<String> = ["SkillGateHTTP", "SkillGateVerification", "SkillGateDoctor", "SkillGateHTTPTests", "SkillGateVerificationTests", "SkillGateDoctorTests"]
+let memberImportPending: Set<String> = ["SkillGateHTTP", "SkillGateDoctor", "SkillGateHTTPTests", "SkillGateDoctorTests"]
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),

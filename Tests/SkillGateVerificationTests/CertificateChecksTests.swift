@@ -2,6 +2,7 @@ import SkillGateTestSupport
 import Foundation
 import SkillGateVerification
 import Testing
+import SkillGateCrypto
 
 @Suite(.enabled(if: AlexaCertificateFixture.isAvailable, "needs the openssl command line to make test certificates"))
 struct CertificateChecksTests {

@@ -3,6 +3,7 @@ import SkillGateTestSupport
 import SkillGateVerification
 import SkillGateTestSupport
 import Testing
+import SkillGateCrypto
 
 /// The OpenSSL HTTPS fetcher against real `openssl s_server` processes on loopback.
 @Suite(.enabled(if: AlexaCertificateFixture.isAvailable, "needs the openssl command line for test certificates and s_server"))
