@@ -72,7 +72,7 @@ extension SkillRunner {
 /// Errors: a ``SpeakableError`` speaks for itself; anything else goes to ``OnError`` or the apology.
 extension SkillRunner {
     func reply(to error: any Error, context: RequestContext) async -> SkillResponse {
-        if let speakable = error as? any SpeakableError {
+        if let speakable = error as? any SpeakableError, speakable.speaksForItself {
             context.logger.warning("handler failed with a spoken reply: \(String(describing: error))")
             return speakable.response(locale: context.locale)
         }
