@@ -70,8 +70,11 @@ let package = Package(
         .target(
             name: "SkillGate",
             dependencies: [
-                "SkillGateCore", "SkillGateLambda", "SkillGateSystem",
+                "SkillGateCore", "SkillGateLambda", "SkillGateSystem", "SkillGateHTTP",
                 .target(name: "SkillGateEndpoint", condition: .when(traits: ["HTTPEndpoint"])),
+                // The Alexa API transport (context.alexa) over HTTPS.
+                .target(name: "SkillGateHTTPS", condition: .when(traits: ["HTTPEndpoint"])),
+                .target(name: "SkillGateCrypto", condition: .when(traits: ["HTTPEndpoint"])),
             ]
         ),
         // For skill authors: run a skill in-process with no sockets; request builders for tests.
