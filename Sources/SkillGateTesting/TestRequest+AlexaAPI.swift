@@ -1,0 +1,28 @@
+import SkillGateCore
+
+extension TestRequest {
+    /// A copy whose `context.System` points the Alexa APIs elsewhere (a fake server on loopback),
+    /// or nowhere.
+    /// - Parameters:
+    ///   - endpoint: `context.System.apiEndpoint`; nil removes it.
+    ///   - token: `context.System.apiAccessToken`; nil removes it.
+    /// - Returns: the modified request.
+    public func alexaAPI(endpoint: String?, token: String? = "test-api-access-token") -> TestRequest {
+        editingSystem { system in
+            system["apiEndpoint"] = endpoint.map(JSONValue.string)
+            system["apiAccessToken"] = token.map(JSONValue.string)
+        }
+    }
+
+    /// A copy from another device (`context.System.device.deviceId`), or from none.
+    /// - Parameter deviceId: the device ID; nil removes the device.
+    /// - Returns: the modified request.
+    public func device(_ deviceId: String?) -> TestRequest {
+        editingSystem { system in
+            system["device"] = deviceId.map { ["deviceId": .string($0), "supportedInterfaces": [:]] }
+        }
+    }
+
+    /// The request's ID (`request.requestId`), which a progressive response names.
+    public var requestId: String? { json["request"]?["requestId"]?.stringValue }
+}
