@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
         // servers); not a product.
-        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem"]),
+        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging"]),
         // The command-line tool: request, replay, lint, new, doctor.
         .executableTarget(
             name: "skillgate",
@@ -109,6 +109,10 @@ let package = Package(
         ),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
+        // context.alexa against a fake Alexa API over real HTTPS on loopback (and against FakeAlexaAPI).
+        .testTarget(
+            name: "SkillGateAlexaAPITests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateTestSupport", "SkillGateCrypto"]
+        ),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
         .testTarget(
             name: "SkillGateVerificationTests",

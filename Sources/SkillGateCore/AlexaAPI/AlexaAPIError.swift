@@ -7,10 +7,10 @@
 /// route or its spoken apology.
 ///
 /// ```swift
-/// do {
+/// do throws(AlexaAPIError) {
 ///     let address = try await context.alexa.deviceAddress()
 ///     …
-/// } catch let error where error.kind == .timedOut {
+/// } catch where error.kind == .timedOut {
 ///     return .tell("I couldn't find your address in time. Please try again.")
 /// }
 /// ```
