@@ -116,10 +116,10 @@ public struct AlexaAPIClient: Sendable {
         }
     }
 
-    /// The error, logged at info (the handler may well catch it; the runner logs what it does not).
+    /// The error, logged at debug (the handler may well catch it; the runner logs what it does not).
     func fail(_ kind: AlexaAPIError.Kind, _ api: String, _ message: String) -> AlexaAPIError {
         let error = AlexaAPIError(kind, api: api, message: message, context: context)
-        context.logger.info("\(error.description)")
+        context.logger.debug("\(error.description)")
         return error
     }
 
