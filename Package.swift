@@ -104,16 +104,16 @@ let package = Package(
         ),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
-        // context.alexa against a fake Alexa API over real HTTPS on loopback (and against FakeAlexaAPI).
-        .testTarget(
-            name: "SkillGateAlexaAPITests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateTestSupport", "SkillGateCrypto"]
-        ),
         .testTarget(
             name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
         ),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+        // context.alexa against a fake Alexa API over real HTTPS on loopback (and against FakeAlexaAPI).
+        .testTarget(
+            name: "SkillGateAlexaAPITests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateTestSupport", "SkillGateCrypto"]
+        ),
         .testTarget(
             name: "SkillGateVerificationTests",
             dependencies: ["SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateLogging"]
