@@ -14,13 +14,10 @@ extension TestRequest {
         }
     }
 
-    /// A copy from another device (`context.System.device.deviceId`), or from none.
-    /// - Parameter deviceId: the device ID; nil removes the device.
+    /// A copy from no device (no `context.System.device`), which the Device Address API needs.
     /// - Returns: the modified request.
-    public func device(_ deviceId: String?) -> TestRequest {
-        editingSystem { system in
-            system["device"] = deviceId.map { ["deviceId": .string($0), "supportedInterfaces": [:]] }
-        }
+    public func withoutDevice() -> TestRequest {
+        editingSystem { $0["device"] = nil }
     }
 
     /// The request's ID (`request.requestId`), which a progressive response names.

@@ -84,7 +84,7 @@ struct AlexaAPIFakeTests {
             TestRequest.intent("CaughtAddressIntent").alexaAPI(endpoint: nil),
             TestRequest.intent("CaughtAddressIntent").alexaAPI(endpoint: "http://api.amazonalexa.com"),
             TestRequest.intent("CaughtAddressIntent").alexaAPI(endpoint: "https://api.amazonalexa.com", token: nil),
-            TestRequest.intent("CaughtAddressIntent").device(nil),
+            TestRequest.intent("CaughtAddressIntent").withoutDevice(),
         ])
     func noEndpoint(request: TestRequest) async throws {
         let fake = Self.fake(.json([:]))
