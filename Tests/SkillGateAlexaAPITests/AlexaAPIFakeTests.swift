@@ -1,4 +1,5 @@
 import SkillGate
+@testable import SkillGateCore
 import SkillGateTestSupport
 import SkillGateTesting
 import Testing
@@ -17,22 +18,33 @@ struct AlexaAPIFakeTests {
     }
 
     @Test(
-        "each call's timeout is the per-call cap or the handler's remaining time less the reserve, whichever is less",
+        "a call's timeout is the per-call cap or the time left less the reserve, whichever is less; none once the reserve is reached",
         arguments: [
-            // Upper bounds are exact; lower bounds leave room for a machine busy with parallel tests.
-            (Duration?.some(.seconds(3)), Duration.seconds(10), Duration.milliseconds(1), Duration.milliseconds(2750)),
-            (nil, .seconds(3), .seconds(3), .seconds(3)),
-            (nil, .seconds(30), .seconds(4), .milliseconds(6750)),
+            (Duration.seconds(7), Duration.seconds(3), Duration?.some(.seconds(3))),
+            (.seconds(1), .seconds(3), .milliseconds(750)),
+            (.milliseconds(250), .seconds(3), nil),
+            (.zero, .seconds(3), nil),
+            (.seconds(-1), .seconds(3), nil),
         ])
-    func timeouts(handlerTimeout: Duration?, cap: Duration, lowest: Duration, highest: Duration) async throws {
-        let timeouts = Locked<[Duration]>([])
-        let options = RunnerOptions(
-            handlerTimeout: handlerTimeout,
-            alexaAPI: AlexaAPIOptions(transport: Self.fake(.json(["city": "Seattle"]), timeouts: timeouts), callTimeout: cap))
-        let tester = try SkillTester(AlexaAPISkill(), options: options)
-        #expect(await tester.send(TestRequest.intent("AddressIntent")).speech == "-|-|-|Seattle|-|-|-|-")
-        let timeout = try #require(timeouts.get().first)
-        #expect(timeout >= lowest && timeout <= highest, "timeout \(timeout)")
+    func callTimeout(left: Duration, cap: Duration, expected: Duration?) {
+        let now = ContinuousClock.now
+        let options = AlexaAPIOptions(callTimeout: cap)
+        #expect(AlexaAPIClient.callTimeout(until: now + left, now: now, options: options) == expected)
+    }
+
+    @Test("the runner's handlerTimeout, or 7 s without one, sets the deadline calls are bounded by")
+    func deadlineReachesTheTransport() async throws {
+        for (handlerTimeout, highest) in [(Duration?.some(.seconds(30)), Duration.milliseconds(29_750)), (nil, .milliseconds(6750))] {
+            let timeouts = Locked<[Duration]>([])
+            let transport = Self.fake(.json(["city": "Seattle"]), timeouts: timeouts)
+            let options = RunnerOptions(
+                handlerTimeout: handlerTimeout, alexaAPI: AlexaAPIOptions(transport: transport, callTimeout: .seconds(60)))
+            let tester = try SkillTester(AlexaAPISkill(), options: options)
+            #expect(await tester.send(TestRequest.intent("AddressIntent")).speech == "-|-|-|Seattle|-|-|-|-")
+            // Exact above; below, room for a machine busy with parallel tests.
+            let timeout = try #require(timeouts.get().first)
+            #expect(timeout > .zero && timeout <= highest, "timeout \(timeout)")
+        }
     }
 
     @Test("with no time left before the deadline, a call fails as timedOut without being sent")

@@ -52,11 +52,9 @@ public struct AlexaAPIClient: Sendable {
                 "no Alexa API transport: build with SkillGate's HTTPEndpoint trait (it brings HTTPS), or pass one as RunnerOptions(alexaAPI: AlexaAPIOptions(transport: …)), or to SkillTester as alexaAPI:"
             )
         }
-        let remaining = context.deadline - .now - options.answerReserve
-        guard remaining > .zero else {
+        guard let timeout = Self.callTimeout(until: context.deadline, options: options) else {
             throw fail(.timedOut, api, "no time left before the handler's deadline to call \(endpoint)")
         }
-        let timeout = min(options.callTimeout, remaining)
         var headers = ["Accept": "application/json"]
         if body != nil { headers["Content-Type"] = "application/json" }
         let request = AlexaAPIRequest(method: method, url: endpoint + path, headers: headers, body: body ?? [], bearerToken: token)
@@ -74,6 +72,16 @@ public struct AlexaAPIClient: Sendable {
         let elapsed = ContinuousClock.now - started
         context.logger.debug("\(api) answered", metadata: ["status": String(response.status), "ms": Self.milliseconds(elapsed)])
         return try check(response, api: api, request: request, permission: permission)
+    }
+
+    /// The timeout of a call starting at `now`: the per-call cap, or the time left before
+    /// `deadline` less the answer reserve, whichever is less; nil when no time is left.
+    static func callTimeout(until deadline: ContinuousClock.Instant, now: ContinuousClock.Instant = .now, options: AlexaAPIOptions)
+        -> Duration?
+    {
+        let remaining = deadline - now - options.answerReserve
+        guard remaining > .zero else { return nil }
+        return min(options.callTimeout, remaining)
     }
 
     /// The response when it is 2xx; otherwise the error its status means.
