@@ -71,15 +71,18 @@ let package = Package(
         .target(
             name: "SkillGate",
             dependencies: [
-                "SkillGateCore", "SkillGateLambda", "SkillGateSystem",
+                "SkillGateCore", "SkillGateLambda", "SkillGateSystem", "SkillGateHTTP",
                 .target(name: "SkillGateEndpoint", condition: .when(traits: ["HTTPEndpoint"])),
+                // The Alexa API transport (context.alexa) over HTTPS.
+                .target(name: "SkillGateHTTPS", condition: .when(traits: ["HTTPEndpoint"])),
+                .target(name: "SkillGateCrypto", condition: .when(traits: ["HTTPEndpoint"])),
             ]
         ),
         // For skill authors: run a skill in-process with no sockets; request builders for tests.
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
         // servers); not a product.
-        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem"]),
+        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging"]),
         // The command-line tool: request, replay, lint, new, doctor.
         .executableTarget(
             name: "skillgate",
@@ -112,6 +115,10 @@ let package = Package(
         .testTarget(
             name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda", "SkillGateSystem"]),
         .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+        // context.alexa against a fake Alexa API over real HTTPS on loopback (and against FakeAlexaAPI).
+        .testTarget(
+            name: "SkillGateAlexaAPITests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateTestSupport", "SkillGateCrypto"]
+        ),
         .testTarget(
             name: "SkillGateVerificationTests",
             dependencies: ["SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateLogging"]

@@ -5,6 +5,8 @@ import SkillGate
 /// "Alexa, ask Ride Hailer to get me a ride to work" needs the user's Ride Hailer account
 /// (default locations and payment), so OrderRideIntent requires linking; "what services are
 /// available in Dallas" needs only public data, so RideHailerAvailabilityByCity is public.
+/// "Get me a ride from here" also needs the device's address, so OrderRideFromHereIntent requires
+/// the device-address permission too.
 @main
 struct RideHailer: Skill {
     let accounts = DemoAccounts()
@@ -25,9 +27,9 @@ struct RideHailer: Skill {
         }
 
         Intent("OrderRideIntent", linking: .required) { request, context in
+            await Self.sayLookingUp(context)
             let profile = context.account
-            let slot = request.slots["destination"]
-            let destination = (slot?.resolvedID ?? slot?.value ?? "work").lowercased()
+            let destination = Self.destination(in: request)
             guard let address = profile.locations[destination] else {
                 return .ask("I don't have a default \(destination) location for you. Where would you like to go? You can say work or home.")
             }
@@ -39,11 +41,19 @@ struct RideHailer: Skill {
             .sessionAttribute("pendingOrder", order, from: context.sessionAttributes)
         }
 
+        // The pickup is the device's address: a 403 from the Device Address API answers with the
+        // consent card by itself, as the requirement does when the request shows no consent.
+        Intent("OrderRideFromHereIntent", linking: .required) { request, context in
+            try await Self.orderFromHere(request, context)
+        }
+        .requiring(.permissions(.deviceAddress))
+
         Intent("AMAZON.YesIntent", linking: .required) { _, context in
             guard let order = context.sessionAttributes["pendingOrder"], let address = order["address"]?.stringValue else {
                 return .ask("What would you like to do? You can say: get me a ride to work.")
             }
-            return .tell("Your ride to \(address) is booked. Your driver will be there in about five minutes.")
+            let route = order["pickup"]?.stringValue.map { "from \($0) to \(address)" } ?? "to \(address)"
+            return .tell("Your ride \(route) is booked. Your driver will be there in about five minutes.")
                 .simpleCard(title: "Ride booked", content: "Your ride to \(address) is on its way.")
                 .sessionAttribute("pendingOrder", nil, from: context.sessionAttributes)
         }

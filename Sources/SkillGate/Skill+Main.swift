@@ -54,7 +54,9 @@ public enum SkillMain {
         let logger = Logger(label: program, logLevel: options.logLevel)
         let runner: SkillRunner
         do {
-            runner = try SkillRunner(skill: skill, options: options.runnerOptions, logger: logger)
+            var runnerOptions = options.runnerOptions
+            runnerOptions.alexaAPI.transport = DefaultAlexaAPITransport.make()
+            runner = try SkillRunner(skill: skill, options: runnerOptions, logger: logger)
         } catch {
             StandardStreams.printError("\(program): the skill's routes are invalid: \(error.message)")
             if options.command == .lambda { await LambdaMode.reportInitError(error, environment: environment, logger: logger) }

@@ -10,8 +10,14 @@ public struct SkillTester: Sendable {
     ///   - skill: the skill.
     ///   - options: request checks (the timestamp check is off by default here).
     ///   - logger: where the skill logs; silent by default.
+    ///   - alexaAPI: answers the handlers' `context.alexa` calls (a ``FakeAlexaAPI``); nil keeps
+    ///     `options.alexaAPI.transport`, which is none by default (calls fail as `transportUnavailable`).
     /// - Throws: ``SkillError`` when the skill's routes conflict.
-    public init(_ skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger = .disabled) throws(SkillError) {
+    public init(
+        _ skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger = .disabled, alexaAPI: (any AlexaAPITransport)? = nil
+    ) throws(SkillError) {
+        var options = options
+        if let alexaAPI { options.alexaAPI.transport = alexaAPI }
         runner = try SkillRunner(skill: skill, options: options, logger: logger)
     }
 

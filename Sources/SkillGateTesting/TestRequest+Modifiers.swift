@@ -53,7 +53,7 @@ extension TestRequest {
     }
 
     /// A copy with `context.System` changed by `edit`.
-    private func editingSystem(_ edit: (inout JSONObject) -> Void) -> TestRequest {
+    func editingSystem(_ edit: (inout JSONObject) -> Void) -> TestRequest {
         var envelope = json.objectValue ?? [:]
         var context = envelope["context"]?.objectValue ?? [:]
         var system = context["System"]?.objectValue ?? [:]

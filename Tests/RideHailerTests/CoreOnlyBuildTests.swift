@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateTestSupport
+import SkillGateTesting
 import Testing
 
 /// A skill that wants no OpenSSL turns the `HTTPEndpoint` trait off: it still builds from
@@ -35,5 +36,13 @@ struct CoreOnlyBuildTests {
         let routes = try await ChildProcess.run(binary, ["routes"])
         #expect(routes.status == 0, "\(routes)")
         #expect(routes.stdout.contains("OrderRideIntent"))
+
+        // Alexa API calls need HTTPS: without the trait they fail, saying which trait to turn on.
+        let granted = TestRequest.intent("OrderRideFromHereIntent", token: "demo-token-alice", skillID: "amzn1.ask.skill.ride-hailer")
+            .permissions(consentToken: "consent")
+        let fromHere = try await ChildProcess.run(binary, ["stdio"], input: granted.bytes)
+        #expect(fromHere.status == 0, "\(fromHere)")
+        #expect(fromHere.stdout.contains("Sorry, something went wrong."), "\(fromHere)")
+        #expect(fromHere.stderr.contains("built without SkillGate's HTTPEndpoint package trait"), "\(fromHere)")
     }
 }

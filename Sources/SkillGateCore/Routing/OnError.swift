@@ -1,5 +1,7 @@
-/// Answers when a handler throws an error that is not a ``SpeakableError``. If this handler
-/// throws too, SkillGate speaks its localized apology.
+/// Answers when a handler throws an error that does not speak for itself (not a
+/// ``SpeakableError``, or one whose ``SpeakableError/speaksForItself`` is false, such as an
+/// ``AlexaAPIError`` other than a permission denial). If this handler throws too, SkillGate
+/// speaks its localized apology.
 public struct OnError: RouteConvertible {
     /// The route this declaration makes.
     public let route: Route

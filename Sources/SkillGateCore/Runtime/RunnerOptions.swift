@@ -15,6 +15,8 @@ public struct RunnerOptions: Sendable {
     public var handlerTimeout: Duration?
     /// The current time; injectable for tests.
     public var now: @Sendable () -> RequestTimestamp
+    /// How handlers reach the Alexa service APIs (`context.alexa`): the transport and call limits.
+    public var alexaAPI: AlexaAPIOptions
 
     /// Creates options.
     /// - Parameters:
@@ -24,10 +26,11 @@ public struct RunnerOptions: Sendable {
     ///   - skillEventTimestampToleranceSeconds: tolerance for skill events.
     ///   - handlerTimeout: the handler deadline.
     ///   - now: the clock.
+    ///   - alexaAPI: the Alexa API transport and call limits; none by default.
     public init(
         applicationIDs: [String]? = nil, checksTimestamp: Bool = false, timestampToleranceSeconds: Int64 = 150,
         skillEventTimestampToleranceSeconds: Int64 = 3600, handlerTimeout: Duration? = nil,
-        now: @escaping @Sendable () -> RequestTimestamp = RequestTimestamp.now
+        now: @escaping @Sendable () -> RequestTimestamp = RequestTimestamp.now, alexaAPI: AlexaAPIOptions = AlexaAPIOptions()
     ) {
         self.applicationIDs = applicationIDs
         self.checksTimestamp = checksTimestamp
@@ -35,5 +38,6 @@ public struct RunnerOptions: Sendable {
         self.skillEventTimestampToleranceSeconds = skillEventTimestampToleranceSeconds
         self.handlerTimeout = handlerTimeout
         self.now = now
+        self.alexaAPI = alexaAPI
     }
 }

@@ -73,8 +73,11 @@ extension SkillRunner {
 extension SkillRunner {
     func reply(to error: any Error, context: RequestContext) async -> SkillResponse {
         if let speakable = error as? any SpeakableError {
-            context.logger.warning("handler failed with a spoken reply: \(String(describing: error))")
-            return speakable.response(locale: context.locale)
+            // Some errors speak for only some of their cases (an AlexaAPIError: a permission denial).
+            if speakable.speaksForItself {
+                context.logger.warning("handler failed with a spoken reply: \(String(describing: error))")
+                return speakable.response(locale: context.locale)
+            }
         }
         context.logger.error("handler failed: \(String(describing: error))", metadata: ["type": context.storage.envelope.request.type])
         if let route = table.errorHandler, case .errorHandler(let handler) = route.body {

@@ -84,7 +84,7 @@ public struct SkillRunner: Sendable {
         if let problem = checks.check(envelope) {
             return reject(problem, summary: summary)
         }
-        let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
+        let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name).with(requestServices())
         let reply: SkillResponse
         if let timeout = options.handlerTimeout {
             reply = await withDeadline(timeout) {

@@ -17,6 +17,8 @@ public struct RequestContext: Sendable {
     }
 
     let storage: Storage
+    /// The handler deadline and the Alexa API transport, set by the runner (see `RequestContext+Alexa.swift`).
+    var services: RequestServices?
 
     /// Creates a context.
     /// - Parameters:
