@@ -16,14 +16,16 @@ struct RideHailer: Skill {
     var configuration: SkillConfiguration {
         SkillConfiguration(
             name: "Ride Hailer", applicationID: "amzn1.ask.skill.ride-hailer",
-            linkPrompt: "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account.")
+            linkPrompt:
+                "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account."
+        )
     }
 
     var routes: [Route] {
         Launch { _ in .ask("Welcome to Ride Hailer. Where would you like to go?") }
 
         Intent("OrderRideIntent", linking: .required) { request, context in
-            let profile = context.account                    // RideProfile, non-optional, looked up once
+            let profile = context.account  // RideProfile, non-optional, looked up once
             return .ask("Ordering a ride, paid with your \(profile.payment). To your default work location, right?")
         }
 

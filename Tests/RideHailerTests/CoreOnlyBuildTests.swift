@@ -20,7 +20,10 @@ struct CoreOnlyBuildTests {
         let scratch = Self.packageRoot + "/.build-notls"
         let build = try await ChildProcess.run(
             swift,
-            ["build", "--package-path", Self.packageRoot, "--scratch-path", scratch, "--disable-default-traits", "--product", "ride-hailer"],
+            [
+                "build", "--package-path", Self.packageRoot, "--scratch-path", scratch, "--disable-default-traits", "--product",
+                "ride-hailer",
+            ],
             timeout: 900)
         try #require(build.status == 0, "\(build)")
         let binary = scratch + "/debug/ride-hailer"

@@ -12,7 +12,9 @@ struct ProductLinkTests {
 
     /// The library products, read from the manifest so new products are covered without edits.
     static func libraryProducts(swift: String) async throws -> [String] {
-        let dump = try await ChildProcess.run(swift, ["package", "--package-path", packageRoot, "--scratch-path", packageRoot + "/.build-products/dump", "dump-package"], timeout: 300)
+        let dump = try await ChildProcess.run(
+            swift, ["package", "--package-path", packageRoot, "--scratch-path", packageRoot + "/.build-products/dump", "dump-package"],
+            timeout: 300)
         try #require(dump.status == 0, "\(dump)")
         let manifest = try JSONParser.parse(dump.stdout)
         return (manifest["products"]?.arrayValue ?? []).compactMap { product in

@@ -10,7 +10,8 @@ struct DecodingRulesTests {
     @Test("a repeated member: the last one wins, for request.type as for every other member")
     func lastWins() throws {
         let body = Self.envelope(
-            request: #"{"type":"LaunchRequest","requestId":"r1","type":"IntentRequest","intent":{"name":"A","name":"B"},"requestId":"r2","timestamp":"2026-11-21T20:00:00Z"}"#
+            request:
+                #"{"type":"LaunchRequest","requestId":"r1","type":"IntentRequest","intent":{"name":"A","name":"B"},"requestId":"r2","timestamp":"2026-11-21T20:00:00Z"}"#
         )
         let envelope = try RequestEnvelope(jsonBytes: body)
         #expect(envelope.request.type == "IntentRequest")

@@ -63,7 +63,9 @@ struct IdentityGateTests {
         #expect(accounts.lookups.value == 1)
     }
 
-    @Test("optional × token source × resolver: always runs, the account only when it resolved", arguments: Source.allCases, ["p-good", "bad", "down"])
+    @Test(
+        "optional × token source × resolver: always runs, the account only when it resolved", arguments: Source.allCases,
+        ["p-good", "bad", "down"])
     func optional(source: Source, token: String) async throws {
         let accounts = MemberAccounts()
         let tester = try SkillTester(IdentitySkill(accounts: accounts))
@@ -103,7 +105,8 @@ struct IdentityGateTests {
     func caching() async throws {
         let base = MemberAccounts()
         let cached = CachingAccountResolver(base, timeToLive: .seconds(60))
-        let context = RequestContext(envelope: try RequestEnvelope(jsonBytes: TestRequest.intent("X").bytes), logger: .disabled, skillName: "C")
+        let context = RequestContext(
+            envelope: try RequestEnvelope(jsonBytes: TestRequest.intent("X").bytes), logger: .disabled, skillName: "C")
         for _ in 0..<3 { _ = await cached.resolve("a-good", context: context) }
         _ = await cached.resolve("bad", context: context)
         _ = await cached.resolve("bad", context: context)

@@ -63,7 +63,9 @@ struct PermissionGateTests {
         #expect(body == IdentityGateTests.linkCard)
     }
 
-    @Test("the consent speech is localized in the link prompt's eight languages", arguments: ["de-DE", "fr-FR", "es-ES", "it-IT", "ja-JP", "pt-BR", "hi-IN"])
+    @Test(
+        "the consent speech is localized in the link prompt's eight languages",
+        arguments: ["de-DE", "fr-FR", "es-ES", "it-IT", "ja-JP", "pt-BR", "hi-IN"])
     func localized(locale: String) async throws {
         let tester = try SkillTester(IdentitySkill())
         let english = Self.permissionPrompt
@@ -79,8 +81,11 @@ struct PermissionGateTests {
         let recognised = await tester.send(TestRequest.intent("MineIntent", token: "u-good").person("amzn1.ask.person.ALICE"))
         #expect(recognised.speech == "mine: amzn1.ask.person.ALICE")
         let stranger = await tester.send(TestRequest.intent("MineIntent", token: "u-good"))
-        #expect(stranger.json["response"] == IdentityGateTests.tell(
-            "Sorry, I don't recognize your voice, and Identity Test needs to know who is asking. Set up a voice profile in the Alexa app, then ask me again."))
+        #expect(
+            stranger.json["response"]
+                == IdentityGateTests.tell(
+                    "Sorry, I don't recognize your voice, and Identity Test needs to know who is asking. Set up a voice profile in the Alexa app, then ask me again."
+                ))
     }
 
     @Test("the permission table maps card strings and request scopes both ways")
@@ -103,13 +108,16 @@ struct PermissionGateTests {
 
     @Test("SkillPermissionAccepted and SkillPermissionChanged events are routable")
     func permissionEvents() async throws {
-        let routes: [Route] = [Event("AlexaSkillEvent.SkillPermissionAccepted", "AlexaSkillEvent.SkillPermissionChanged") { request, context in
-            context.logger.info("permissions changed: \(request.type)")
-            return .empty
-        }.route]
+        let routes: [Route] = [
+            Event("AlexaSkillEvent.SkillPermissionAccepted", "AlexaSkillEvent.SkillPermissionChanged") { request, context in
+                context.logger.info("permissions changed: \(request.type)")
+                return .empty
+            }.route
+        ]
         let runner = try SkillRunner(configuration: SkillConfiguration(name: "E"), routes: routes, logger: .disabled)
         for type in ["AlexaSkillEvent.SkillPermissionAccepted", "AlexaSkillEvent.SkillPermissionChanged"] {
-            let body = await runner.handle(body: TestRequest.event(type, fields: ["body": ["acceptedPermissions": [["scope": "alexa::profile:email:read"]]]]).bytes)
+            let body = await runner.handle(
+                body: TestRequest.event(type, fields: ["body": ["acceptedPermissions": [["scope": "alexa::profile:email:read"]]]]).bytes)
             #expect(body.error == nil)
         }
     }

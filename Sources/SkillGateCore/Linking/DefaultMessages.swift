@@ -36,12 +36,17 @@ enum DefaultMessages {
     static let permissionPrompt = LocalizedText(
         "{name} needs your permission to do that. I've sent a card to your Alexa app: open it to grant the permission, then ask me again.",
         translations: [
-            "de": "{name} benötigt dafür deine Erlaubnis. Ich habe dir eine Karte in der Alexa-App geschickt. Öffne sie, um die Berechtigung zu erteilen, und frag mich dann noch einmal.",
-            "fr": "{name} a besoin de votre autorisation pour cela. Je vous ai envoyé une carte dans l'application Alexa : ouvrez-la pour accorder l'autorisation, puis redemandez-moi.",
-            "es": "{name} necesita tu permiso para hacer eso. Te he enviado una tarjeta a la aplicación Alexa: ábrela para conceder el permiso y vuelve a pedírmelo.",
-            "it": "{name} ha bisogno della tua autorizzazione per farlo. Ti ho inviato una scheda nell'app Alexa: aprila per concedere l'autorizzazione, poi chiedimelo di nuovo.",
+            "de":
+                "{name} benötigt dafür deine Erlaubnis. Ich habe dir eine Karte in der Alexa-App geschickt. Öffne sie, um die Berechtigung zu erteilen, und frag mich dann noch einmal.",
+            "fr":
+                "{name} a besoin de votre autorisation pour cela. Je vous ai envoyé une carte dans l'application Alexa : ouvrez-la pour accorder l'autorisation, puis redemandez-moi.",
+            "es":
+                "{name} necesita tu permiso para hacer eso. Te he enviado una tarjeta a la aplicación Alexa: ábrela para conceder el permiso y vuelve a pedírmelo.",
+            "it":
+                "{name} ha bisogno della tua autorizzazione per farlo. Ti ho inviato una scheda nell'app Alexa: aprila per concedere l'autorizzazione, poi chiedimelo di nuovo.",
             "ja": "{name}でこの操作を行うには、許可が必要です。Alexaアプリにカードを送信しました。アプリを開いて許可してから、もう一度お試しください。",
-            "pt": "{name} precisa da sua permissão para fazer isso. Enviei um cartão para o aplicativo Alexa: abra-o para conceder a permissão e depois peça de novo.",
+            "pt":
+                "{name} precisa da sua permissão para fazer isso. Enviei um cartão para o aplicativo Alexa: abra-o para conceder a permissão e depois peça de novo.",
             "hi": "यह करने के लिए {name} को आपकी अनुमति चाहिए। मैंने Alexa ऐप में एक कार्ड भेजा है: अनुमति देने के लिए उसे खोलें, फिर मुझसे दोबारा पूछें।",
         ])
 
@@ -49,12 +54,17 @@ enum DefaultMessages {
     static let personPrompt = LocalizedText(
         "Sorry, I don't recognize your voice, and {name} needs to know who is asking. Set up a voice profile in the Alexa app, then ask me again.",
         translations: [
-            "de": "Entschuldigung, ich erkenne deine Stimme nicht, und {name} muss wissen, wer fragt. Richte in der Alexa-App ein Stimmprofil ein und frag mich dann noch einmal.",
-            "fr": "Désolé, je ne reconnais pas votre voix, et {name} doit savoir qui demande. Créez un profil vocal dans l'application Alexa, puis redemandez-moi.",
-            "es": "Lo siento, no reconozco tu voz y {name} necesita saber quién lo pide. Configura un perfil de voz en la aplicación Alexa y vuelve a pedírmelo.",
-            "it": "Mi dispiace, non riconosco la tua voce e {name} deve sapere chi lo chiede. Configura un profilo vocale nell'app Alexa, poi chiedimelo di nuovo.",
+            "de":
+                "Entschuldigung, ich erkenne deine Stimme nicht, und {name} muss wissen, wer fragt. Richte in der Alexa-App ein Stimmprofil ein und frag mich dann noch einmal.",
+            "fr":
+                "Désolé, je ne reconnais pas votre voix, et {name} doit savoir qui demande. Créez un profil vocal dans l'application Alexa, puis redemandez-moi.",
+            "es":
+                "Lo siento, no reconozco tu voz y {name} necesita saber quién lo pide. Configura un perfil de voz en la aplicación Alexa y vuelve a pedírmelo.",
+            "it":
+                "Mi dispiace, non riconosco la tua voce e {name} deve sapere chi lo chiede. Configura un profilo vocale nell'app Alexa, poi chiedimelo di nuovo.",
             "ja": "申し訳ありません。声を認識できませんでした。{name}では誰が話しているかを知る必要があります。Alexaアプリで音声プロフィールを設定してから、もう一度お試しください。",
-            "pt": "Desculpe, não reconheço sua voz, e {name} precisa saber quem está pedindo. Configure um perfil de voz no aplicativo Alexa e depois peça de novo.",
+            "pt":
+                "Desculpe, não reconheço sua voz, e {name} precisa saber quem está pedindo. Configure um perfil de voz no aplicativo Alexa e depois peça de novo.",
             "hi": "माफ़ कीजिए, मैं आपकी आवाज़ नहीं पहचान पाई, और {name} को जानना है कि कौन पूछ रहा है। Alexa ऐप में वॉइस प्रोफ़ाइल बनाएँ, फिर मुझसे दोबारा पूछें।",
         ])
 

@@ -34,7 +34,8 @@ extension SkillRunner {
             return .proceed(LinkedIdentity(token: token, source: source, account: account))
         case .invalid:
             guard let prompt = required else { return .proceed(nil) }
-            context.logger.info("the access token did not resolve to an account; sending the link prompt", metadata: ["token": source.rawValue])
+            context.logger.info(
+                "the access token did not resolve to an account; sending the link prompt", metadata: ["token": source.rawValue])
             return .respond(linkPrompt(prompt, context: context))
         case .unavailable:
             guard required != nil else { return .proceed(nil) }
