@@ -1,5 +1,7 @@
 extension Connection {
-    /// Hands the complete request to the responder as a task on this loop's executor.
+    /// Hands the complete request to the responder as a task on the global concurrent executor (never
+    /// on this I/O thread, so a slow or blocking handler stalls only its own connection); the
+    /// response comes back to the loop thread through ``EventLoop/execute(_:)``.
     func dispatch() {
         guard let head = currentHead else { return }
         phase = .responding
@@ -15,18 +17,16 @@ extension Connection {
         body = []
         let responder = context.responder
         let instant = ContinuousClock.now.advanced(by: context.configuration.handlerDeadline)
-        task = Task(executorPreference: loop) {
+        let loop = self.loop
+        task = Task {
             let response = await responder.respond(to: request, deadline: instant)
-            self.complete(sequence: sequence, response: response)
+            loop.execute { self.complete(sequence: sequence, response: response) }
         }
     }
 
-    /// Receives the responder's result; ignored if the request already timed out or the connection closed.
-    func complete(sequence: UInt64, response: HTTPResponse) {
-        guard loop.isCurrentThread else {
-            loop.execute { self.complete(sequence: sequence, response: response) }
-            return
-        }
+    /// Receives the responder's result on the loop thread; ignored if the request already timed
+    /// out or the connection closed.
+    private func complete(sequence: UInt64, response: HTTPResponse) {
         guard phase == .responding, sequence == self.sequence else { return }
         task = nil
         pendingRequest = nil

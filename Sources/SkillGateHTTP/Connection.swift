@@ -8,8 +8,8 @@ import Glibc
 /// reset) → `closed`.
 final class Connection: @unchecked Sendable {
     // Safety of @unchecked Sendable: all state is touched only on `loop`'s thread. The responder
-    // task captures the connection but runs on the loop's executor, and `complete` re-checks the
-    // thread and hops to the loop if it is ever called elsewhere.
+    // task captures the connection but only to hand its response to `loop.execute`, which runs
+    // `complete` on the loop thread.
 
     enum Phase {
         case idle, head, body, responding, closing, lingering, closed

@@ -3,14 +3,14 @@ import Synchronization
 
 /// One thread running an `epoll` loop over its share of the connections.
 ///
-/// The loop is also a `TaskExecutor`: each request's responder task is started with it as the
-/// executor preference, so handlers run on the loop thread with no thread hops, and responses are
-/// written straight from the task. Mutable state below is touched only on the loop thread, except
-/// the `inbox` (behind a mutex) and the atomics.
+/// The loop only does I/O: parsing, writing and timers. Responders run as ordinary tasks on the
+/// global concurrent executor, and their responses come back through ``execute(_:)``. Mutable
+/// state below is touched only on the loop thread, except the `inbox` (behind a mutex) and the
+/// atomics.
 final class EventLoop: @unchecked Sendable {
-    // Safety of @unchecked Sendable: every `var` is confined to the loop thread (checked by
-    // `isCurrentThread` at the entry points reachable from other threads); cross-thread traffic
-    // goes through `inbox` (a Mutex) and the wake-up pipe.
+    // Safety of @unchecked Sendable: every `var` is confined to the loop thread; other threads
+    // reach the loop only through `execute`, which goes through `inbox` (a Mutex) and the
+    // wake-up pipe.
 
     let index: Int
     let context: ServerContext
@@ -18,13 +18,11 @@ final class EventLoop: @unchecked Sendable {
     let epollFD: Int32
     let wakeReadFD: Int32
     let wakeWriteFD: Int32
-    let threadID = Atomic<UInt>(0)
     let exited = Atomic<Bool>(false)
     let inbox = Mutex(Inbox())
 
     /// Cross-thread submissions.
     struct Inbox {
-        var jobs: [UnownedJob] = []
         var closures: [@Sendable () -> Void] = []
         var wakePending = false
         var stopped = false
@@ -36,8 +34,6 @@ final class EventLoop: @unchecked Sendable {
 
     // Loop-thread state.
     var connections: [Connection?] = []
-    var localJobs: [UnownedJob] = []
-    var runningJobs: [UnownedJob] = []
     var pendingFlush: [Connection] = []
     var listenerFD: Int32 = -1
     var listenerPaused = false
@@ -73,12 +69,6 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Whether the caller runs on this loop's thread.
-    @inline(__always)
-    var isCurrentThread: Bool {
-        threadID.load(ordering: .relaxed) == UInt(pthread_self())
-    }
-
     /// Makes this loop accept on `fd`, spreading new connections over `peers` (called before `start`).
     func installListener(_ fd: Int32, peers: [EventLoop]) throws(HTTPServerError) {
         let status = epoll.add(epoll: epollFD, fd: fd, events: Epoll.readable, data: Self.listenerToken)
@@ -107,15 +97,13 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func run() {
-        threadID.store(UInt(pthread_self()), ordering: .releasing)
         let capacity: Int32 = 256
         let events = UnsafeMutableRawPointer.allocate(byteCount: Epoll.eventStride * Int(capacity), alignment: 8)
         defer { events.deallocate() }
         now = MonotonicClock.now()
         nextSweep = now + Self.sweepInterval
         while !stopRequested {
-            let timeout: Int32 = localJobs.isEmpty ? 100 : 0
-            let count = epoll.wait(epoll: epollFD, buffer: events, capacity: capacity, timeoutMilliseconds: timeout)
+            let count = epoll.wait(epoll: epollFD, buffer: events, capacity: capacity, timeoutMilliseconds: 100)
             now = MonotonicClock.now()
             if count < 0 && errno != EINTR {
                 context.logger.error("epoll_wait failed: \(SystemError.message(errno))")
@@ -126,7 +114,6 @@ final class EventLoop: @unchecked Sendable {
                 handle(events: event.events, token: event.data)
             }
             runInbox()
-            runJobs()
             flushPending()
             if now >= nextSweep {
                 nextSweep = now + Self.sweepInterval
@@ -148,20 +135,6 @@ final class EventLoop: @unchecked Sendable {
                 connection.generation == UInt32(truncatingIfNeeded: token >> 32)
             else { return }
             connection.handle(events: events)
-        }
-    }
-
-    /// Runs queued jobs until none are left (jobs may queue more).
-    func runJobs() {
-        var rounds = 0
-        while !localJobs.isEmpty && rounds < 64 {
-            swap(&localJobs, &runningJobs)
-            let executor = asUnownedTaskExecutor()
-            for job in runningJobs {
-                job.runSynchronously(on: executor)
-            }
-            runningJobs.removeAll(keepingCapacity: true)
-            rounds += 1
         }
     }
 

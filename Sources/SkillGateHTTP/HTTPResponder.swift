@@ -1,7 +1,8 @@
 /// Turns a request into a response; the server calls it once per request.
 ///
 /// Requests on different connections are answered concurrently; requests on one connection are
-/// answered in order. Each call runs as its own task on the connection's event-loop executor.
+/// answered in order. Each call runs as its own task on the global concurrent executor, never on
+/// an I/O thread, so a handler that blocks its thread holds up only its own connection.
 public protocol HTTPResponder: Sendable {
     /// Produces the response for `request`.
     /// - Parameters:
