@@ -19,9 +19,11 @@ let package = Package(
         .target(name: "SkillGateLogging"),
         // Wire types and the JSON seam: RequestEnvelope, ResponseEnvelope, JSONValue.
         .target(name: "SkillGateModel"),
+        // System calls Swift cannot reach portably: epoll, eventfd and accept4 on Linux; thread start.
+        .target(name: "CSkillGateSystem"),
         // HTTP/1.1 server and client on POSIX sockets; knows nothing about Alexa.
-        .target(name: "SkillGateHTTP", dependencies: ["SkillGateLogging"]),
-        // The only C in the project: the system OpenSSL (libssl-dev).
+        .target(name: "SkillGateHTTP", dependencies: ["CSkillGateSystem", "SkillGateLogging"]),
+        // The system OpenSSL (libssl-dev).
         .systemLibrary(
             name: "COpenSSL",
             pkgConfig: "openssl",
@@ -78,8 +80,9 @@ let package = Package(
     ]
 )
 
-// Every target: Swift 6 mode, explicit existentials, internal imports unless marked public.
-for target in package.targets where target.type != .system {
+// Every Swift target: Swift 6 mode, explicit existentials, internal imports unless marked public.
+// C targets (named C…) have no Swift settings.
+for target in package.targets where target.type != .system && target.name.hasPrefix("C") == false {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("InternalImportsByDefault"),

@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Failures of the client's socket I/O, before they are turned into ``HTTPClientError``.
 enum ClientIOError: Error {
@@ -39,13 +45,14 @@ final class ClientConnection: @unchecked Sendable {
         }
         var lastError = "no addresses for \(host)"
         for address in addresses {
-            let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(address.family, Platform.streamSocketType, 0)
             guard fd >= 0 else { throw .system("socket", errno) }
             Socket.makeNonBlocking(fd)
             Socket.setNoDelay(fd)
+            Platform.prepareSocket(fd)
             var storage = address.storage
             let status = withUnsafePointer(to: &storage) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, address.length) }
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Platform.connect(fd, $0, address.length) }
             }
             let connection = ClientConnection(fd: fd)
             if status == 0 { return connection }
@@ -87,7 +94,7 @@ final class ClientConnection: @unchecked Sendable {
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                return send(fd, base + offset, bytes.count - offset, Platform.sendFlags)
             }
             if written > 0 {
                 offset += written
@@ -162,6 +169,6 @@ final class ClientConnection: @unchecked Sendable {
 
     /// Closes the socket.
     func close() {
-        Glibc.close(fd)
+        Platform.closeDescriptor(fd)
     }
 }

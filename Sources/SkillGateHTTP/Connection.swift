@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One client connection, owned by a single event loop.
 ///
@@ -35,7 +41,7 @@ final class Connection: @unchecked Sendable {
     var body: [UInt8] = []
     var bodyRemaining = 0
     var chunkedDecoder: ChunkedDecoder?
-    /// Whether the socket may hold unread bytes (edge-triggered epoll reports each arrival once).
+    /// Whether the socket may hold unread bytes (the backend reports each arrival once).
     var mayHaveData = false
     var peerClosedInput = false
     /// When the current phase times out (monotonic nanoseconds).
@@ -73,24 +79,24 @@ final class Connection: @unchecked Sendable {
         deadline = loop.now + context.headerTimeout
     }
 
-    /// Reacts to epoll readiness.
-    func handle(events: UInt32) {
-        if events & Epoll.error != 0 {
+    /// Reacts to readiness reported by the loop's backend.
+    func handle(_ flags: ReadyFlags) {
+        if flags.contains(.error) {
             closeNow()
             return
         }
-        if events & Epoll.readHangUp != 0 {
+        if flags.contains(.readHangUp) {
             peerClosedInput = true
         }
-        if events & Epoll.writable != 0, outputOffset < output.count {
+        if flags.contains(.writable), outputOffset < output.count {
             flush()
         }
-        guard events & (Epoll.readable | Epoll.readHangUp | Epoll.hangUp) != 0 else { return }
+        guard !flags.isDisjoint(with: [.readable, .readHangUp, .hangUp]) else { return }
         switch phase {
         case .idle, .head, .body, .lingering:
             readAvailable()
         case .responding, .closing:
-            if events & Epoll.hangUp != 0 {
+            if flags.contains(.hangUp) {
                 closeNow()
             } else {
                 mayHaveData = true
@@ -140,12 +146,12 @@ final class Connection: @unchecked Sendable {
         phase = .closed
         task?.cancel()
         task = nil
+        loop.connectionClosing(self)
         close(fd)
         if counted {
             counted = false
             context.activeConnections.subtract(1, ordering: .relaxed)
         }
-        loop.connectionClosed(self)
         output = []
         body = []
         currentHead = nil

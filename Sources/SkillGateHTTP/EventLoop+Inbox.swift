@@ -1,18 +1,20 @@
 extension EventLoop {
     /// Runs `work` on the loop thread soon; safe from any thread.
+    ///
+    /// The wake-up is written under the inbox lock, so it never reaches a channel that
+    /// ``finish()`` has closed.
     /// - Returns: false when the loop has stopped and `work` will never run.
     @discardableResult
     func execute(_ work: @escaping @Sendable () -> Void) -> Bool {
-        let wakeNeeded = inbox.withLock { inbox -> Bool? in
-            if inbox.stopped { return nil }
+        inbox.withLock { inbox in
+            guard !inbox.stopped else { return false }
             inbox.closures.append(work)
-            if inbox.wakePending { return false }
-            inbox.wakePending = true
+            if !inbox.wakePending {
+                inbox.wakePending = true
+                wakeChannel.signal()
+            }
             return true
         }
-        guard let wakeNeeded else { return false }
-        if wakeNeeded { wake() }
-        return true
     }
 
     /// Runs the closures other threads submitted.
@@ -28,15 +30,14 @@ extension EventLoop {
         }
     }
 
-    /// Ends the loop: closes every connection, runs what is left in the inbox, and releases the
-    /// descriptors.
+    /// Ends the loop: closes every connection and the listener, runs what is left in the inbox
+    /// (late hand-offs then find the loop stopped and close their sockets), releases the
+    /// descriptors and tells the group.
     func finish() {
         for case let connection? in connections {
             connection.closeNow()
         }
-        if listenerFD >= 0 {
-            closeListener()
-        }
+        closeListener()
         let closures = inbox.withLock { inbox -> [@Sendable () -> Void] in
             inbox.stopped = true
             defer { inbox.closures.removeAll() }
@@ -46,6 +47,6 @@ extension EventLoop {
             work()
         }
         closeDescriptors()
-        exited.store(true, ordering: .releasing)
+        group.loopExited()
     }
 }

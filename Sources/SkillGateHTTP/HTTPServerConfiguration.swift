@@ -1,5 +1,3 @@
-import Glibc
-
 /// Limits, timeouts and addresses for an ``HTTPServer``; every field has a production default.
 public struct HTTPServerConfiguration: Sendable {
     /// The address to bind: `127.0.0.1` (default), `0.0.0.0` for all IPv4, `::` for all IPv6 (and
@@ -33,10 +31,12 @@ public struct HTTPServerConfiguration: Sendable {
     public var accessLog: Bool
     /// How many event-loop threads serve connections.
     public var eventLoopCount: Int
+    /// The readiness mechanism the event loops wait on: `epoll` on Linux and `poll` elsewhere by default.
+    public var eventBackend: EventBackend
 
     /// The number of online CPU cores (at least 1); the default ``eventLoopCount``.
     public static var defaultEventLoopCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        Platform.onlineProcessorCount
     }
 
     /// Creates a configuration; every parameter has a production default.
@@ -56,6 +56,7 @@ public struct HTTPServerConfiguration: Sendable {
     ///   - drainTimeout: 10 s by default.
     ///   - accessLog: on by default.
     ///   - eventLoopCount: the number of CPU cores by default.
+    ///   - eventBackend: ``EventBackend/automatic`` by default.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -71,7 +72,8 @@ public struct HTTPServerConfiguration: Sendable {
         maxConnections: Int = 1024,
         drainTimeout: Duration = .seconds(10),
         accessLog: Bool = true,
-        eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount
+        eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount,
+        eventBackend: EventBackend = .automatic
     ) {
         self.host = host
         self.port = port
@@ -88,6 +90,7 @@ public struct HTTPServerConfiguration: Sendable {
         self.drainTimeout = drainTimeout
         self.accessLog = accessLog
         self.eventLoopCount = eventLoopCount
+        self.eventBackend = eventBackend
     }
 
     /// Checks the values; returns the first problem found.
@@ -113,6 +116,7 @@ public struct HTTPServerConfiguration: Sendable {
         for (name, value) in timeouts where value <= .zero {
             throw .invalidConfiguration("\(name) must be positive (got \(value))")
         }
+        _ = try eventBackend.resolved()
     }
 }
 

@@ -14,8 +14,6 @@ final class ServerContext: Sendable {
     let handlerDeadline: UInt64
     /// Client connections counted against ``HTTPServerConfiguration/maxConnections`` (not those being closed).
     let activeConnections = Atomic<Int>(0)
-    /// Every socket the loops still hold, including ones lingering before close and refused ones.
-    let openSockets = Atomic<Int>(0)
     /// Set once `runUntilSignalled` has installed its signal handlers.
     let signalHandlersInstalled = Atomic<Bool>(false)
 

@@ -7,7 +7,7 @@ struct DoctorNetworkTests {
     /// A loopback port that was just bound and released, so connecting is refused.
     private func closedPort() async throws -> Int {
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, eventBackend: .fromTestEnvironment),
             responder: HTTPClosureResponder { _, _ in HTTPResponse(status: 204) },
             logger: .disabled
         )

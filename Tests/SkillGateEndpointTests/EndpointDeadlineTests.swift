@@ -16,7 +16,8 @@ struct EndpointDeadlineTests {
         let runner = try SkillRunner(configuration: SkillConfiguration(name: "Slow"), routes: routes, logger: .disabled)
         let endpoint = SkillEndpoint(runner: runner, path: "/", verifier: nil, logger: .disabled)
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, handlerDeadline: .milliseconds(300), accessLog: false),
+            configuration: HTTPServerConfiguration(
+                host: "127.0.0.1", port: 0, handlerDeadline: .milliseconds(300), accessLog: false, eventBackend: .fromTestEnvironment),
             responder: endpoint, logger: .disabled)
         let port = try server.start()
         let client = HTTPClient(host: "127.0.0.1", port: port)

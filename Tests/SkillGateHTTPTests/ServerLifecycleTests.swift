@@ -14,7 +14,7 @@ struct ServerLifecycleTests {
             await release.wait()
             return HTTPResponse(status: 200, body: Array("done".utf8))
         }
-        let server = HTTPServer(
+        let server = makeServer(
             configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2),
             responder: responder, logger: .disabled
         )
@@ -82,7 +82,7 @@ struct ServerLifecycleTests {
 
     @Test("IPv6 loopback is served")
     func ipv6() async throws {
-        let server = HTTPServer(
+        let server = makeServer(
             configuration: HTTPServerConfiguration(host: "::1", port: 0, accessLog: false, eventLoopCount: 1),
             responder: echoResponder, logger: .disabled
         )
@@ -104,7 +104,7 @@ struct ServerLifecycleTests {
     @Test("binding a port in use fails with an actionable message")
     func portInUse() async throws {
         try await withServer { _, port in
-            let second = HTTPServer(
+            let second = makeServer(
                 configuration: HTTPServerConfiguration(port: port, accessLog: false, eventLoopCount: 1),
                 responder: echoResponder, logger: .disabled
             )
@@ -121,7 +121,7 @@ struct ServerLifecycleTests {
 
     @Test("start is idempotent while running and refused after shutdown")
     func startTwice() async throws {
-        let server = HTTPServer(
+        let server = makeServer(
             configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 1),
             responder: echoResponder, logger: .disabled
         )
@@ -136,7 +136,7 @@ struct ServerLifecycleTests {
 
     @Test("invalid configuration is reported before binding")
     func invalidConfiguration() {
-        let server = HTTPServer(
+        let server = makeServer(
             configuration: HTTPServerConfiguration(port: 70000), responder: echoResponder, logger: .disabled
         )
         #expect { try server.start() } throws: { error in

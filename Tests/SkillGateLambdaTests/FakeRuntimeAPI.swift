@@ -65,7 +65,7 @@ final class FakeRuntimeAPI: Sendable {
         let shared = self.shared
         let configuration = HTTPServerConfiguration(
             port: port, handlerDeadline: .seconds(300), drainTimeout: .milliseconds(300), accessLog: false,
-            eventLoopCount: 1)
+            eventLoopCount: 1, eventBackend: .fromTestEnvironment)
         server = HTTPServer(
             configuration: configuration,
             responder: HTTPClosureResponder { request, _ in await Self.respond(to: request, shared: shared) },
