@@ -14,8 +14,6 @@ final class ServerContext: Sendable {
     let handlerDeadline: UInt64
     /// Client connections counted against ``HTTPServerConfiguration/maxConnections`` (not those being closed).
     let activeConnections = Atomic<Int>(0)
-    /// Set once `runUntilSignalled` has installed its signal handlers.
-    let signalHandlersInstalled = Atomic<Bool>(false)
 
     /// How long a closing connection may keep sending before it is dropped.
     static let lingerTimeout: UInt64 = 2_000_000_000

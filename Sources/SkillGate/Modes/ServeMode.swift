@@ -29,10 +29,18 @@ struct ServeMode {
         let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
         let configuration = HTTPServerConfiguration(host: host, port: port, accessLog: true, eventBackend: backend)
         let server = HTTPServer(configuration: configuration, responder: endpoint, logger: logger)
+        // Installed before the port is announced, so a SIGTERM right after it still drains.
+        TerminationSignals.ignoreBrokenPipes()
+        let logger = self.logger
+        let signals = TerminationSignals { name in
+            logger.notice("received \(name); shutting down")
+            server.triggerGracefulShutdown()
+        }
+        defer { signals.cancel() }
         do {
             let boundPort = try server.start()
             logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)")
-            try await server.runUntilSignalled()
+            try await server.run()
             logger.notice("stopped")
             return 0
         } catch {
