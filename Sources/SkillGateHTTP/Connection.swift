@@ -55,8 +55,6 @@ final class Connection: @unchecked Sendable {
     var closeAfterWrite = false
     var sequence: UInt64 = 0
     var task: Task<Void, Never>?
-    /// The request being answered, kept for the responder's timeout response.
-    var pendingRequest: HTTPRequest?
 
     init(fd: Int32, generation: UInt32, remoteAddress: String, loop: EventLoop, counted: Bool) {
         self.fd = fd
@@ -121,9 +119,8 @@ final class Connection: @unchecked Sendable {
                 status: 408, message: "the request head was not received within \(context.configuration.headerTimeout)")
         case .body:
             fail(status: 408, message: "the request body was not received within \(context.configuration.readTimeout)")
-        case .responding:
-            handlerTimedOut()
-        case .closing, .closed:
+        case .responding, .closing, .closed:
+            // The responder has no deadline here; a drain's deadline still bounds it.
             break
         }
     }

@@ -5,7 +5,8 @@ import Synchronization
 ///
 /// Keep-alive, pipelining, chunked request bodies, `Expect: 100-continue`, IPv4 and IPv6, request
 /// limits and timeouts (answered with 400/408/411/413/414/431/501/505), a connection cap (503),
-/// a handler deadline (503), and graceful drain on shutdown.
+/// and graceful drain on shutdown. The server sets no deadline on responders: a caller that needs
+/// one (the Alexa endpoint's runner does) enforces it inside its responder.
 ///
 /// The lifecycle has the swift-service-lifecycle shape: ``run()`` serves until
 /// ``triggerGracefulShutdown()`` is called, drains, and returns. The server installs no signal

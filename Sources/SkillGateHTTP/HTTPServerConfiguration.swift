@@ -21,8 +21,6 @@ public struct HTTPServerConfiguration: Sendable {
     public var writeTimeout: Duration
     /// How long a kept-alive connection may sit with no request before it is closed silently.
     public var idleTimeout: Duration
-    /// How long a responder may take; then the server answers 503 and cancels its task.
-    public var handlerDeadline: Duration
     /// The most open connections; connections beyond it get 503 and are closed.
     public var maxConnections: Int
     /// How long ``HTTPServer/shutdown()`` waits for in-flight requests before closing everything.
@@ -51,7 +49,6 @@ public struct HTTPServerConfiguration: Sendable {
     ///   - readTimeout: 10 s by default.
     ///   - writeTimeout: 10 s by default.
     ///   - idleTimeout: 60 s by default.
-    ///   - handlerDeadline: 7 s by default, below Alexa's 8 s.
     ///   - maxConnections: 1024 by default.
     ///   - drainTimeout: 10 s by default.
     ///   - accessLog: on by default.
@@ -68,7 +65,6 @@ public struct HTTPServerConfiguration: Sendable {
         readTimeout: Duration = .seconds(10),
         writeTimeout: Duration = .seconds(10),
         idleTimeout: Duration = .seconds(60),
-        handlerDeadline: Duration = .seconds(7),
         maxConnections: Int = 1024,
         drainTimeout: Duration = .seconds(10),
         accessLog: Bool = true,
@@ -85,7 +81,6 @@ public struct HTTPServerConfiguration: Sendable {
         self.readTimeout = readTimeout
         self.writeTimeout = writeTimeout
         self.idleTimeout = idleTimeout
-        self.handlerDeadline = handlerDeadline
         self.maxConnections = maxConnections
         self.drainTimeout = drainTimeout
         self.accessLog = accessLog
@@ -111,7 +106,7 @@ public struct HTTPServerConfiguration: Sendable {
         }
         let timeouts = [
             ("headerTimeout", headerTimeout), ("readTimeout", readTimeout), ("writeTimeout", writeTimeout),
-            ("idleTimeout", idleTimeout), ("handlerDeadline", handlerDeadline),
+            ("idleTimeout", idleTimeout),
         ]
         for (name, value) in timeouts where value <= .zero {
             throw .invalidConfiguration("\(name) must be positive (got \(value))")

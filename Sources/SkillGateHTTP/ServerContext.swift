@@ -11,7 +11,6 @@ final class ServerContext: Sendable {
     let readTimeout: UInt64
     let writeTimeout: UInt64
     let idleTimeout: UInt64
-    let handlerDeadline: UInt64
     /// Client connections counted against ``HTTPServerConfiguration/maxConnections`` (not those being closed).
     let activeConnections = Atomic<Int>(0)
 
@@ -38,7 +37,6 @@ final class ServerContext: Sendable {
         self.readTimeout = configuration.readTimeout.nanoseconds
         self.writeTimeout = configuration.writeTimeout.nanoseconds
         self.idleTimeout = configuration.idleTimeout.nanoseconds
-        self.handlerDeadline = configuration.handlerDeadline.nanoseconds
     }
 
     /// The most bytes a read buffer may hold while a head is incomplete.

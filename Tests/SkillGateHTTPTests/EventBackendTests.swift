@@ -47,7 +47,7 @@ struct EventBackendTests {
     func noBusyLoop(backend: HTTPServerConfiguration.EventBackend) async throws {
         let started = Gate()
         let gate = Gate()
-        let responder = HTTPClosureResponder { request, _ in
+        let responder = HTTPClosureResponder { request in
             if request.path == "/hold" {
                 started.open()
                 await gate.wait()

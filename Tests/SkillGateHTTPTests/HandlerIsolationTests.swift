@@ -28,7 +28,7 @@ struct HandlerIsolationTests {
     /// - Returns: what was too slow; empty when every request was prompt.
     private func attempt() async throws -> [String] {
         let started = Gate()
-        let responder = HTTPClosureResponder { request, _ in
+        let responder = HTTPClosureResponder { request in
             if request.path == "/block" {
                 started.open()
                 // Blocks the thread itself, not just the task (as a synchronous library call would).

@@ -44,7 +44,7 @@ struct ServerRunTests {
     func triggerIsIdempotent() async throws {
         let started = Gate()
         let release = Gate()
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             started.open()
             await release.wait()
             return HTTPResponse(status: 200, body: Array("done".utf8))
@@ -80,7 +80,7 @@ struct ServerRunTests {
     @Test("a drain that outlasts drainTimeout closes what is left and still returns")
     func drainTimeout() async throws {
         let started = Gate()
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             started.open()
             try? await Task.sleep(for: .seconds(30))
             return HTTPResponse(status: 200)

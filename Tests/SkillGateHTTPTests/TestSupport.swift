@@ -49,7 +49,7 @@ final class Gate: Sendable {
 }
 
 /// Echoes the request as JSON-ish text: method, path, query, remote address and body.
-let echoResponder = HTTPClosureResponder { request, _ in
+let echoResponder = HTTPClosureResponder { request in
     var headers: HTTPHeaders = ["X-Path": request.path, "X-Remote": request.remoteAddress]
     headers.add(name: "X-Method", value: request.method)
     return HTTPResponse(status: 200, headers: headers, body: request.body)

@@ -113,6 +113,7 @@ struct CommandLineOptionsTests {
     func timestampDefaults() throws {
         let serve = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["serve"], environment: [:]))
         #expect(serve.checksTimestamp)
+        #expect(serve.handlerTimeout == .seconds(7))
         let unverified = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["serve", "--no-verify"], environment: [:]))
         #expect(!unverified.checksTimestamp)
         let stdio = SkillMain.runnerOptions(for: try CommandLineOptions.parse(["stdio"], environment: [:]))
