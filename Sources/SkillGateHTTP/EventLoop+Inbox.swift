@@ -1,25 +1,48 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension EventLoop {
     /// Runs `work` on the loop thread soon; safe from any thread.
     ///
-    /// The wake-up is written under the inbox lock, so it never reaches a channel that
-    /// ``finish()`` has closed.
+    /// The loop is woken only if it is waiting and nobody has woken it yet. The wake-up is
+    /// written outside the lock; ``finish()`` closes the channel only after such writes are done.
     /// - Returns: false when the loop has stopped and `work` will never run.
     @discardableResult
     func execute(_ work: @escaping @Sendable () -> Void) -> Bool {
-        inbox.withLock { inbox in
-            guard !inbox.stopped else { return false }
+        let wake = inbox.withLock { inbox -> Bool? in
+            guard !inbox.stopped else { return nil }
             inbox.closures.append(work)
-            if !inbox.wakePending {
-                inbox.wakePending = true
-                wakeChannel.signal()
-            }
+            guard inbox.sleeping, !inbox.wakePending else { return false }
+            inbox.wakePending = true
+            wakersInFlight.add(1, ordering: .relaxed)
             return true
+        }
+        guard let wake else { return false }
+        if wake {
+            wakeChannel.signal()
+            wakersInFlight.subtract(1, ordering: .releasing)
+        }
+        return true
+    }
+
+    /// Marks the loop as about to wait; returns the wait's timeout: none if work is already queued.
+    func prepareToWait() -> Int32 {
+        inbox.withLock { inbox in
+            guard inbox.closures.isEmpty else { return 0 }
+            inbox.sleeping = true
+            return Self.waitMilliseconds
         }
     }
 
     /// Runs the closures other threads submitted.
     func runInbox() {
         let closures = inbox.withLock { inbox -> [@Sendable () -> Void] in
+            inbox.sleeping = false
             inbox.wakePending = false
             guard !inbox.closures.isEmpty else { return [] }
             defer { inbox.closures.removeAll(keepingCapacity: true) }
@@ -45,6 +68,9 @@ extension EventLoop {
         }
         for work in closures {
             work()
+        }
+        while wakersInFlight.load(ordering: .acquiring) > 0 {
+            sched_yield()
         }
         closeDescriptors()
         group.loopExited()

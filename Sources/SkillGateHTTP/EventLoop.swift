@@ -31,9 +31,15 @@ final class EventLoop: @unchecked Sendable {
     /// Cross-thread submissions.
     struct Inbox {
         var closures: [@Sendable () -> Void] = []
+        /// Whether the loop is in (or about to enter) its wait, so a submission must wake it.
+        var sleeping = false
+        /// Whether a wake-up has been written since the loop last looked.
         var wakePending = false
         var stopped = false
     }
+
+    /// Submitters writing a wake-up outside the lock; the channel is closed only once this is 0.
+    let wakersInFlight = Atomic<Int>(0)
 
     static let listenerToken = UInt64.max
     static let wakeToken = UInt64.max - 1
@@ -109,7 +115,7 @@ final class EventLoop: @unchecked Sendable {
         now = MonotonicClock.now()
         nextSweep = now + Self.sweepInterval
         while !stopRequested {
-            let count = backend.wait(timeoutMilliseconds: Self.waitMilliseconds)
+            let count = backend.wait(timeoutMilliseconds: prepareToWait())
             if count < 0 {
                 let code = errno
                 if code != EINTR {
