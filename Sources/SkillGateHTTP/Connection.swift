@@ -86,7 +86,9 @@ final class Connection: @unchecked Sendable {
         if flags.contains(.readHangUp) {
             peerClosedInput = true
         }
-        if flags.contains(.writable), outputOffset < output.count {
+        // After a hang-up the write fails at once and closes, rather than waiting for a
+        // writability the backend will not report again.
+        if !flags.isDisjoint(with: [.writable, .hangUp]), outputOffset < output.count {
             flush()
         }
         guard !flags.isDisjoint(with: [.readable, .readHangUp, .hangUp]) else { return }

@@ -69,6 +69,9 @@ extension EventLoop {
         for work in closures {
             work()
         }
+        // Break the loops' references to each other so the server's loops can be freed.
+        peers = []
+        pendingFlush = []
         while wakersInFlight.load(ordering: .acquiring) > 0 {
             sched_yield()
         }
