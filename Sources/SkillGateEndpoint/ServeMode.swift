@@ -28,21 +28,25 @@ package struct ServeMode {
             logger.warning(
                 "request verification is OFF (--no-verify): signatures and timestamps are not checked; never run a live skill like this")
         }
+        let backendName = environment["SKILLGATE_EVENT_BACKEND"].flatMap { $0.isEmpty ? nil : $0 } ?? "automatic"
+        guard let backend = HTTPServerConfiguration.EventBackend(rawValue: backendName) else {
+            StandardStreams.printError(
+                "\(logger.label): SKILLGATE_EVENT_BACKEND=\(backendName) is not an event backend: use automatic, epoll or poll")
+            return 78
+        }
         let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
-        let configuration = HTTPServerConfiguration(host: host, port: port, accessLog: true)
+        let configuration = HTTPServerConfiguration(host: host, port: port, accessLog: true, eventBackend: backend)
         let server = HTTPServer(configuration: configuration, responder: endpoint, logger: logger)
+        // main() installed the signal handling before anything else, so a SIGTERM right after
+        // the port is announced still drains.
+        shutdown.onTrigger { [logger] reason in
+            logger.notice("\(reason); shutting down")
+            server.triggerGracefulShutdown()
+        }
         do {
             let boundPort = try server.start()
             logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)")
-            await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
-                shutdown.onTrigger { [logger] reason in
-                    logger.notice("\(reason); shutting down")
-                    Task {
-                        await server.shutdown()
-                        stopped.resume()
-                    }
-                }
-            }
+            try await server.run()
             logger.notice("stopped")
             return 0
         } catch {

@@ -27,7 +27,7 @@ public struct SkillEndpoint: HTTPResponder {
     private static let healthBody = Array(#"{"status":"ok"}"#.utf8)
 
     /// Answers one HTTP request.
-    public func respond(to request: HTTPRequest, deadline: ContinuousClock.Instant) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
         if request.path == "/health" && request.path != path {
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             return .json(status: 200, Self.healthBody)
@@ -50,14 +50,6 @@ public struct SkillEndpoint: HTTPResponder {
             return HTTPResponse.json(status: 200, result.body).withLogFields(result.summary.logFields)
         }
         return HTTPResponse.json(status: 400, result.body).withLogFields(result.summary.logFields + [("error", error.code.name)])
-    }
-
-    /// A handler past the server's deadline: Alexa still gets a valid response (the spoken
-    /// apology), not a 5xx that makes it report a broken skill.
-    public func timeoutResponse(for request: HTTPRequest, deadline: Duration) -> HTTPResponse {
-        let result = runner.timeoutResult(body: request.body)
-        return HTTPResponse.json(status: result.error == nil ? 200 : 400, result.body)
-            .withLogFields(result.summary.logFields + [("error", "handlerTimeout")])
     }
 
     private func methodNotAllowed(_ allowed: String) -> HTTPResponse {

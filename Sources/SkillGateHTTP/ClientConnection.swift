@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Failures of the client's socket I/O, before they are turned into ``HTTPClientError``.
 enum ClientIOError: Error {
@@ -50,13 +56,14 @@ final class ClientConnection: @unchecked Sendable {
         var lastError = "no addresses for \(origin.host)"
         var lastCode: Int32 = 0
         for address in addresses {
-            let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(address.family, Platform.streamSocketType, 0)
             guard fd >= 0 else { throw .system("socket", errno) }
             Socket.makeNonBlocking(fd)
             Socket.setNoDelay(fd)
+            Platform.prepareSocket(fd)
             var storage = address.storage
             let status = withUnsafePointer(to: &storage) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, address.length) }
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Platform.connect(fd, $0, address.length) }
             }
             let connection = ClientConnection(fd: fd, origin: origin)
             var code = status == 0 ? 0 : errno
@@ -121,7 +128,7 @@ final class ClientConnection: @unchecked Sendable {
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                return send(fd, base + offset, bytes.count - offset, Platform.sendFlags)
             }
             if written > 0 {
                 offset += written
@@ -198,6 +205,6 @@ final class ClientConnection: @unchecked Sendable {
     /// Releases the TLS session, then closes the socket.
     func close() {
         tls = nil
-        Glibc.close(fd)
+        Platform.closeDescriptor(fd)
     }
 }

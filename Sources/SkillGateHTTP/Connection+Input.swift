@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Connection {
     /// Reads until the socket is drained or a request is being answered.
@@ -37,6 +43,7 @@ extension Connection {
                 // EOF is then only seen by reading again (edge-triggered epoll will not repeat it).
                 if count < free && !peerClosedInput {
                     mayHaveData = false
+                    loop.rearm(fd, for: .read)
                     return
                 }
                 continue
@@ -50,6 +57,7 @@ extension Connection {
             switch errno {
             case EAGAIN, EWOULDBLOCK:
                 mayHaveData = false
+                loop.rearm(fd, for: .read)
                 return
             case EINTR:
                 continue
@@ -63,8 +71,21 @@ extension Connection {
     /// The client closed its side: nothing more can arrive.
     private func endOfInput() {
         switch phase {
-        case .idle, .head, .body, .lingering:
-            // No complete request is pending (or we were only draining), so no answer is owed.
+        case .idle, .head, .body:
+            // No complete request is pending, so no new answer is owed; answers already made but
+            // not yet written still go out (a backend without half-close reports may get here
+            // before the flush at the end of the loop iteration).
+            guard outputOffset < output.count else {
+                closeNow()
+                return
+            }
+            currentHead = nil
+            body = []
+            chunkedDecoder = nil
+            phase = .closing
+            closeAfterWrite = true
+            flush()
+        case .lingering:
             closeNow()
         case .responding, .closing, .closed:
             break

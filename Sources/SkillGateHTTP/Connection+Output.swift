@@ -1,14 +1,20 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Connection {
-    /// Writes buffered output; on `EAGAIN` waits for epoll to report the socket writable.
+    /// Writes buffered output; on `EAGAIN` waits for the backend to report the socket writable.
     func flush() {
         guard phase != .closed else { return }
         let total = output.count
         while outputOffset < total {
             let written = output.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return send(fd, base + outputOffset, total - outputOffset, Int32(MSG_NOSIGNAL))
+                return send(fd, base + outputOffset, total - outputOffset, Platform.sendFlags)
             }
             if written > 0 {
                 outputOffset += written
@@ -17,6 +23,7 @@ extension Connection {
             let code = errno
             if written < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
                 if writeDeadline == 0 { writeDeadline = loop.now + context.writeTimeout }
+                loop.rearm(fd, for: .write)
                 return
             }
             if written < 0 && code == EINTR { continue }
@@ -59,7 +66,7 @@ extension Connection {
             counted = false
             context.activeConnections.subtract(1, ordering: .relaxed)
         }
-        shutdown(fd, Int32(SHUT_WR))
+        Platform.shutdownWrite(fd)
         phase = .lingering
         input.clear()
         deadline = loop.now + (loop.draining ? 1_000_000_000 : ServerContext.lingerTimeout)

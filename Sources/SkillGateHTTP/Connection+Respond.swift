@@ -1,59 +1,38 @@
 extension Connection {
-    /// Hands the complete request to the responder as a task on this loop's executor.
+    /// Hands the complete request to the responder as a task on the global concurrent executor (never
+    /// on this I/O thread, so a slow or blocking handler stalls only its own connection); the
+    /// response comes back to the loop thread through ``EventLoop/execute(_:)``.
     func dispatch() {
         guard let head = currentHead else { return }
         phase = .responding
         sequence &+= 1
         let sequence = self.sequence
-        deadline = loop.now + context.handlerDeadline
+        deadline = .max
         let request = HTTPRequest(
             method: head.method, target: head.target, headers: head.headers, body: body,
             remoteAddress: remoteAddress, versionMinor: head.versionMinor
         )
         currentPath = request.path
-        pendingRequest = request
         body = []
         let responder = context.responder
-        let instant = ContinuousClock.now.advanced(by: context.configuration.handlerDeadline)
-        task = Task(executorPreference: loop) {
-            let response = await responder.respond(to: request, deadline: instant)
-            self.complete(sequence: sequence, response: response)
+        let loop = self.loop
+        task = Task {
+            let response = await responder.respond(to: request)
+            loop.execute { self.complete(sequence: sequence, response: response) }
         }
     }
 
-    /// Receives the responder's result; ignored if the request already timed out or the connection closed.
-    func complete(sequence: UInt64, response: HTTPResponse) {
-        guard loop.isCurrentThread else {
-            loop.execute { self.complete(sequence: sequence, response: response) }
-            return
-        }
+    /// Receives the responder's result on the loop thread; ignored if the connection closed meanwhile.
+    private func complete(sequence: UInt64, response: HTTPResponse) {
         guard phase == .responding, sequence == self.sequence else { return }
         task = nil
-        pendingRequest = nil
-        respond(with: response, forceClose: false)
-    }
-
-    /// The responder missed its deadline: answer 503, cancel it, and close after the answer.
-    func handlerTimedOut() {
-        task?.cancel()
-        task = nil
-        sequence &+= 1
-        context.logger.warning(
-            "handler missed its deadline of \(context.configuration.handlerDeadline)",
-            metadata: ["path": currentPath, "remote": remoteAddress]
-        )
-        let deadline = context.configuration.handlerDeadline
-        let response =
-            pendingRequest.map { context.responder.timeoutResponse(for: $0, deadline: deadline) }
-            ?? .error(status: 503, message: "the server did not produce a response within \(deadline)")
-        pendingRequest = nil
-        respond(with: response, forceClose: true)
+        respond(with: response)
     }
 
     /// Serializes a response to the current request, then continues with the next one or closes.
-    private func respond(with response: HTTPResponse, forceClose: Bool) {
+    private func respond(with response: HTTPResponse) {
         guard let head = currentHead else { return }
-        let close = forceClose || !head.keepAlive || loop.draining || peerClosedInput || Self.asksToClose(response)
+        let close = !head.keepAlive || loop.draining || peerClosedInput || Self.asksToClose(response)
         let bodyBytes = ResponseSerializer.append(
             response, to: &output, includeBody: head.method != "HEAD", keepAlive: !close, date: loop.currentDate()
         )

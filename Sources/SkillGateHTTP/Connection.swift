@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One client connection, owned by a single event loop.
 ///
@@ -8,8 +14,8 @@ import Glibc
 /// reset) → `closed`.
 final class Connection: @unchecked Sendable {
     // Safety of @unchecked Sendable: all state is touched only on `loop`'s thread. The responder
-    // task captures the connection but runs on the loop's executor, and `complete` re-checks the
-    // thread and hops to the loop if it is ever called elsewhere.
+    // task captures the connection but only to hand its response to `loop.execute`, which runs
+    // `complete` on the loop thread.
 
     enum Phase {
         case idle, head, body, responding, closing, lingering, closed
@@ -35,7 +41,7 @@ final class Connection: @unchecked Sendable {
     var body: [UInt8] = []
     var bodyRemaining = 0
     var chunkedDecoder: ChunkedDecoder?
-    /// Whether the socket may hold unread bytes (edge-triggered epoll reports each arrival once).
+    /// Whether the socket may hold unread bytes (the backend reports each arrival once).
     var mayHaveData = false
     var peerClosedInput = false
     /// When the current phase times out (monotonic nanoseconds).
@@ -49,8 +55,6 @@ final class Connection: @unchecked Sendable {
     var closeAfterWrite = false
     var sequence: UInt64 = 0
     var task: Task<Void, Never>?
-    /// The request being answered, kept for the responder's timeout response.
-    var pendingRequest: HTTPRequest?
 
     init(fd: Int32, generation: UInt32, remoteAddress: String, loop: EventLoop, counted: Bool) {
         self.fd = fd
@@ -73,24 +77,26 @@ final class Connection: @unchecked Sendable {
         deadline = loop.now + context.headerTimeout
     }
 
-    /// Reacts to epoll readiness.
-    func handle(events: UInt32) {
-        if events & Epoll.error != 0 {
+    /// Reacts to readiness reported by the loop's backend.
+    func handle(_ flags: ReadyFlags) {
+        if flags.contains(.error) {
             closeNow()
             return
         }
-        if events & Epoll.readHangUp != 0 {
+        if flags.contains(.readHangUp) {
             peerClosedInput = true
         }
-        if events & Epoll.writable != 0, outputOffset < output.count {
+        // After a hang-up the write fails at once and closes, rather than waiting for a
+        // writability the backend will not report again.
+        if !flags.isDisjoint(with: [.writable, .hangUp]), outputOffset < output.count {
             flush()
         }
-        guard events & (Epoll.readable | Epoll.readHangUp | Epoll.hangUp) != 0 else { return }
+        guard !flags.isDisjoint(with: [.readable, .readHangUp, .hangUp]) else { return }
         switch phase {
         case .idle, .head, .body, .lingering:
             readAvailable()
         case .responding, .closing:
-            if events & Epoll.hangUp != 0 {
+            if flags.contains(.hangUp) {
                 closeNow()
             } else {
                 mayHaveData = true
@@ -115,9 +121,8 @@ final class Connection: @unchecked Sendable {
                 status: 408, message: "the request head was not received within \(context.configuration.headerTimeout)")
         case .body:
             fail(status: 408, message: "the request body was not received within \(context.configuration.readTimeout)")
-        case .responding:
-            handlerTimedOut()
-        case .closing, .closed:
+        case .responding, .closing, .closed:
+            // The responder has no deadline here; a drain's deadline still bounds it.
             break
         }
     }
@@ -140,12 +145,12 @@ final class Connection: @unchecked Sendable {
         phase = .closed
         task?.cancel()
         task = nil
+        loop.connectionClosing(self)
         close(fd)
         if counted {
             counted = false
             context.activeConnections.subtract(1, ordering: .relaxed)
         }
-        loop.connectionClosed(self)
         output = []
         body = []
         currentHead = nil

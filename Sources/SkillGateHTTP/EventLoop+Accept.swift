@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension EventLoop {
     /// Accepts pending connections (listener loop only) and spreads them over the loops.
@@ -7,7 +13,7 @@ extension EventLoop {
             var storage = sockaddr_storage()
             var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let fd = withUnsafeMutablePointer(to: &storage) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listenerFD, $0, &length) }
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Platform.accept(listenerFD, $0, &length) }
             }
             guard fd >= 0 else {
                 let code = errno
@@ -26,10 +32,8 @@ extension EventLoop {
                     return
                 }
             }
-            Socket.makeNonBlocking(fd)
             Socket.setNoDelay(fd)
             let address = SocketAddress.describe(storage)
-            context.openSockets.add(1, ordering: .relaxed)
             let active = context.activeConnections.add(1, ordering: .relaxed).newValue
             if active > context.configuration.maxConnections {
                 context.activeConnections.subtract(1, ordering: .relaxed)
@@ -69,15 +73,14 @@ extension EventLoop {
         connection.refuse()
     }
 
-    /// Adds a socket to the loop's table and to epoll.
+    /// Adds a socket to the loop's table and to the backend.
     private func register(fd: Int32, address: String, counted: Bool) -> Connection? {
         let generation = nextGeneration
         nextGeneration = nextGeneration >= 0xFFFF_0000 ? 1 : nextGeneration + 1
         let token = UInt64(generation) << 32 | UInt64(UInt32(truncatingIfNeeded: fd))
-        let events = Epoll.readable | Epoll.writable | Epoll.readHangUp | Epoll.edgeTriggered
-        let status = epoll.add(epoll: epollFD, fd: fd, events: events, data: token)
+        let status = backend.register(fd: fd, token: token, watch: .connection)
         guard status == 0 else {
-            context.logger.error("epoll_ctl failed for a new connection: \(SystemError.message(status))")
+            context.logger.error("\(backend.name) refused a new connection: \(SystemError.message(status))")
             abandon(fd: fd, counted: counted)
             return nil
         }
@@ -88,6 +91,7 @@ extension EventLoop {
             connections.append(contentsOf: repeatElement(nil, count: slot + 1 - connections.count))
         }
         connections[slot] = connection
+        openConnections += 1
         return connection
     }
 
@@ -95,29 +99,29 @@ extension EventLoop {
     private func abandon(fd: Int32, counted: Bool) {
         close(fd)
         if counted { context.activeConnections.subtract(1, ordering: .relaxed) }
-        context.openSockets.subtract(1, ordering: .relaxed)
     }
 
-    /// Removes a closed connection from the table (called by the connection itself).
-    func connectionClosed(_ connection: Connection) {
+    /// Removes a connection from the backend and the table; the connection closes its socket next.
+    func connectionClosing(_ connection: Connection) {
+        backend.deregister(fd: connection.fd, closing: true)
+        openConnections -= 1
         let slot = Int(connection.fd)
         if slot < connections.count, connections[slot] === connection {
             connections[slot] = nil
         }
         if connection.isRefusal { refusedCount -= 1 }
-        context.openSockets.subtract(1, ordering: .relaxed)
     }
 
     private func pauseListener() {
         guard !listenerPaused, listenerFD >= 0 else { return }
-        epoll.remove(epoll: epollFD, fd: listenerFD)
+        backend.deregister(fd: listenerFD, closing: false)
         listenerPaused = true
     }
 
     /// Re-arms a listener paused after running out of descriptors (called by the sweep).
     func resumeListenerIfPaused() {
         guard listenerPaused, listenerFD >= 0, !draining else { return }
-        if epoll.add(epoll: epollFD, fd: listenerFD, events: Epoll.readable, data: Self.listenerToken) == 0 {
+        if backend.register(fd: listenerFD, token: Self.listenerToken, watch: .input) == 0 {
             listenerPaused = false
         }
     }
@@ -125,6 +129,7 @@ extension EventLoop {
     /// Stops accepting: closes the listening socket.
     func closeListener() {
         guard listenerFD >= 0 else { return }
+        if !listenerPaused { backend.deregister(fd: listenerFD, closing: true) }
         close(listenerFD)
         listenerFD = -1
     }

@@ -18,12 +18,18 @@ extension EventLoop {
         for case let connection? in connections {
             connection.checkTimers(now: now)
         }
+        if draining && now >= drainDeadline && openConnections > 0 {
+            group.drainTimedOut.add(openConnections, ordering: .relaxed)
+            stopRequested = true
+        }
     }
 
     /// Starts a graceful drain: stop accepting, close idle connections, and answer in-flight
-    /// requests with `Connection: close`.
-    func beginDrain() {
+    /// requests with `Connection: close`. The loop ends once its connections are closed, or at
+    /// `deadline` (monotonic nanoseconds) with whatever is still open.
+    func beginDrain(deadline: UInt64) {
         draining = true
+        drainDeadline = deadline
         closeListener()
         for case let connection? in connections {
             connection.drain()

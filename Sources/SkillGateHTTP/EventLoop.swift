@@ -1,43 +1,56 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Synchronization
 
-/// One thread running an `epoll` loop over its share of the connections.
+/// One thread waiting on an ``EventBackend`` over its share of the connections.
 ///
-/// The loop is also a `TaskExecutor`: each request's responder task is started with it as the
-/// executor preference, so handlers run on the loop thread with no thread hops, and responses are
-/// written straight from the task. Mutable state below is touched only on the loop thread, except
-/// the `inbox` (behind a mutex) and the atomics.
+/// The loop only does I/O: parsing, writing and timers. Responders run as ordinary tasks on the
+/// global concurrent executor, and their responses come back through ``execute(_:)``. Mutable
+/// state below is touched only on the loop thread, except the `inbox` (behind a mutex).
 final class EventLoop: @unchecked Sendable {
-    // Safety of @unchecked Sendable: every `var` is confined to the loop thread (checked by
-    // `isCurrentThread` at the entry points reachable from other threads); cross-thread traffic
-    // goes through `inbox` (a Mutex) and the wake-up pipe.
+    // Safety of @unchecked Sendable: every `var` is confined to the loop thread; other threads
+    // reach the loop only through `execute`, which goes through `inbox` (a Mutex) and the wake
+    // channel.
 
     let index: Int
     let context: ServerContext
-    let epoll: Epoll
-    let epollFD: Int32
-    let wakeReadFD: Int32
-    let wakeWriteFD: Int32
-    let threadID = Atomic<UInt>(0)
-    let exited = Atomic<Bool>(false)
+    let group: LoopGroup
+    let backend: any EventBackend
+    /// Whether connections must re-arm the backend (cached from the backend).
+    let needsRearm: Bool
+    let wakeChannel: WakeChannel
     let inbox = Mutex(Inbox())
+    /// How many times the loop has come out of its wait (lets tests see that an idle loop does not spin).
+    let iterations = Atomic<Int>(0)
 
     /// Cross-thread submissions.
     struct Inbox {
-        var jobs: [UnownedJob] = []
         var closures: [@Sendable () -> Void] = []
+        /// Whether the loop is in (or about to enter) its wait, so a submission must wake it.
+        var sleeping = false
+        /// Whether a wake-up has been written since the loop last looked.
         var wakePending = false
         var stopped = false
     }
 
+    /// Submitters writing a wake-up outside the lock; the channel is closed only once this is 0.
+    let wakersInFlight = Atomic<Int>(0)
+
     static let listenerToken = UInt64.max
     static let wakeToken = UInt64.max - 1
     static let sweepInterval: UInt64 = 100_000_000
+    /// The longest wait, so timers are checked every ``sweepInterval``.
+    static let waitMilliseconds: Int32 = 100
 
     // Loop-thread state.
     var connections: [Connection?] = []
-    var localJobs: [UnownedJob] = []
-    var runningJobs: [UnownedJob] = []
+    /// Registered connections (refused ones and lingering ones included).
+    var openConnections = 0
     var pendingFlush: [Connection] = []
     var listenerFD: Int32 = -1
     var listenerPaused = false
@@ -47,122 +60,107 @@ final class EventLoop: @unchecked Sendable {
     var nextSweep: UInt64 = 0
     var dateCache = HTTPDateCache()
     var draining = false
+    /// When a drain gives up on the connections still open (monotonic nanoseconds).
+    var drainDeadline: UInt64 = .max
     var stopRequested = false
     var nextGeneration: UInt32 = 1
     var refusedCount = 0
 
-    init(index: Int, epoll: Epoll, context: ServerContext) throws(HTTPServerError) {
+    /// Creates a loop with its own backend and wake channel.
+    /// - Parameters:
+    ///   - index: the loop's number, for logs.
+    ///   - backend: which readiness mechanism to use.
+    ///   - context: what every loop shares.
+    ///   - group: told when the loop's thread ends.
+    init(
+        index: Int, backend kind: HTTPServerConfiguration.EventBackend, context: ServerContext, group: LoopGroup
+    ) throws(HTTPServerError) {
         self.index = index
-        self.epoll = epoll
         self.context = context
-        self.epollFD = try epoll.create()
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else {
-            let code = errno
-            close(epollFD)
-            throw .systemCall("pipe", errno: code)
+        self.group = group
+        let backend = try makeEventBackend(kind)
+        let wakeChannel: WakeChannel
+        do {
+            wakeChannel = try WakeChannel()
+        } catch {
+            backend.close()
+            throw error
         }
-        wakeReadFD = fds[0]
-        wakeWriteFD = fds[1]
-        Socket.makeNonBlocking(wakeReadFD)
-        Socket.makeNonBlocking(wakeWriteFD)
-        let status = epoll.add(epoll: epollFD, fd: wakeReadFD, events: Epoll.readable, data: Self.wakeToken)
+        let status = backend.register(fd: wakeChannel.readFD, token: Self.wakeToken, watch: .input)
         guard status == 0 else {
-            closeDescriptors()
-            throw .systemCall("epoll_ctl", errno: status)
+            backend.close()
+            wakeChannel.close()
+            throw .systemCall("registering the wake-up channel with \(backend.name)", errno: status)
         }
-    }
-
-    /// Whether the caller runs on this loop's thread.
-    @inline(__always)
-    var isCurrentThread: Bool {
-        threadID.load(ordering: .relaxed) == UInt(pthread_self())
+        self.backend = backend
+        self.needsRearm = backend.needsRearm
+        self.wakeChannel = wakeChannel
     }
 
     /// Makes this loop accept on `fd`, spreading new connections over `peers` (called before `start`).
     func installListener(_ fd: Int32, peers: [EventLoop]) throws(HTTPServerError) {
-        let status = epoll.add(epoll: epollFD, fd: fd, events: Epoll.readable, data: Self.listenerToken)
-        guard status == 0 else { throw .systemCall("epoll_ctl (listener)", errno: status) }
+        let status = backend.register(fd: fd, token: Self.listenerToken, watch: .input)
+        guard status == 0 else { throw .systemCall("registering the listener with \(backend.name)", errno: status) }
         listenerFD = fd
         self.peers = peers
     }
 
     /// Starts the loop thread.
     func start() throws(HTTPServerError) {
-        let box = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        let status = pthread_create(
-            &thread, nil,
-            { argument in
-                guard let argument else { return nil }
-                let loop = Unmanaged<EventLoop>.fromOpaque(argument).takeRetainedValue()
-                loop.run()
-                return nil
-            }, box)
-        guard status == 0 else {
-            Unmanaged<EventLoop>.fromOpaque(box).release()
-            throw .systemCall("pthread_create", errno: status)
-        }
-        pthread_detach(thread)
+        let status = Platform.startDetachedThread { self.run() }
+        guard status == 0 else { throw .systemCall("pthread_create", errno: status) }
     }
 
     private func run() {
-        threadID.store(UInt(pthread_self()), ordering: .releasing)
-        let capacity: Int32 = 256
-        let events = UnsafeMutableRawPointer.allocate(byteCount: Epoll.eventStride * Int(capacity), alignment: 8)
-        defer { events.deallocate() }
         now = MonotonicClock.now()
         nextSweep = now + Self.sweepInterval
         while !stopRequested {
-            let timeout: Int32 = localJobs.isEmpty ? 100 : 0
-            let count = epoll.wait(epoll: epollFD, buffer: events, capacity: capacity, timeoutMilliseconds: timeout)
-            now = MonotonicClock.now()
-            if count < 0 && errno != EINTR {
-                context.logger.error("epoll_wait failed: \(SystemError.message(errno))")
-                usleep(10_000)
+            let count = backend.wait(timeoutMilliseconds: prepareToWait())
+            if count < 0 {
+                let code = errno
+                if code != EINTR {
+                    context.logger.error("\(backend.name) wait failed: \(SystemError.message(code))")
+                    usleep(10_000)
+                }
             }
-            for position in 0..<Int(max(count, 0)) {
-                let event = Epoll.event(at: position, in: events)
-                handle(events: event.events, token: event.data)
+            now = MonotonicClock.now()
+            iterations.wrappingAdd(1, ordering: .relaxed)
+            for position in 0..<max(count, 0) {
+                handle(backend.event(at: position))
             }
             runInbox()
-            runJobs()
             flushPending()
             if now >= nextSweep {
                 nextSweep = now + Self.sweepInterval
                 sweep()
             }
+            if draining && openConnections == 0 {
+                // Drained: nothing is left to answer.
+                stopRequested = true
+            }
         }
         finish()
     }
 
-    private func handle(events: UInt32, token: UInt64) {
-        switch token {
+    private func handle(_ event: ReadyEvent) {
+        switch event.token {
         case Self.listenerToken:
             acceptConnections()
         case Self.wakeToken:
-            drainWakePipe()
+            wakeChannel.drain()
         default:
-            let fd = Int(truncatingIfNeeded: token & 0xFFFF_FFFF)
+            let fd = Int(truncatingIfNeeded: event.token & 0xFFFF_FFFF)
             guard fd < connections.count, let connection = connections[fd],
-                connection.generation == UInt32(truncatingIfNeeded: token >> 32)
+                connection.generation == UInt32(truncatingIfNeeded: event.token >> 32)
             else { return }
-            connection.handle(events: events)
+            connection.handle(event.flags)
         }
     }
 
-    /// Runs queued jobs until none are left (jobs may queue more).
-    func runJobs() {
-        var rounds = 0
-        while !localJobs.isEmpty && rounds < 64 {
-            swap(&localJobs, &runningJobs)
-            let executor = asUnownedTaskExecutor()
-            for job in runningJobs {
-                job.runSynchronously(on: executor)
-            }
-            runningJobs.removeAll(keepingCapacity: true)
-            rounds += 1
-        }
+    /// Asks the backend to report `interest` on `fd` again (nothing to do for edge-triggered epoll).
+    @inline(__always)
+    func rearm(_ fd: Int32, for interest: Interest) {
+        if needsRearm { backend.rearm(fd: fd, for: interest) }
     }
 
     /// Writes out every connection that produced output during this iteration.
@@ -176,20 +174,9 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func drainWakePipe() {
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        _ = withUnsafeMutableBytes(of: &scratch) { read(wakeReadFD, $0.baseAddress, $0.count) }
-    }
-
-    /// Wakes the loop thread out of `epoll_wait`.
-    func wake() {
-        var byte: UInt8 = 1
-        _ = write(wakeWriteFD, &byte, 1)
-    }
-
+    /// Releases the backend and the wake channel (once nothing can signal it any more).
     func closeDescriptors() {
-        close(epollFD)
-        close(wakeReadFD)
-        close(wakeWriteFD)
+        backend.close()
+        wakeChannel.close()
     }
 }

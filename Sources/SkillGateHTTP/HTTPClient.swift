@@ -1,5 +1,11 @@
 import Dispatch
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Synchronization
 
 /// A small HTTP/1.1 client for `http://` and `https://` servers over one persistent keep-alive connection.
@@ -82,8 +88,8 @@ public final class HTTPClient: Sendable {
 
     deinit {
         state.withLock { $0.connection?.close() }
-        if interruptReadFD >= 0 { Glibc.close(interruptReadFD) }
-        if interruptWriteFD >= 0 { Glibc.close(interruptWriteFD) }
+        if interruptReadFD >= 0 { Platform.closeDescriptor(interruptReadFD) }
+        if interruptWriteFD >= 0 { Platform.closeDescriptor(interruptWriteFD) }
     }
 
     /// Sends a request to the default server and waits for the complete response.

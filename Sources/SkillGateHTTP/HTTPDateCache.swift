@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `Date` header value (IMF-fixdate, RFC 9110 §5.6.7), formatted at most once per second.
 struct HTTPDateCache {

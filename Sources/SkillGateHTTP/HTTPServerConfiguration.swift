@@ -1,5 +1,3 @@
-import Glibc
-
 /// Limits, timeouts and addresses for an ``HTTPServer``; every field has a production default.
 public struct HTTPServerConfiguration: Sendable {
     /// The address to bind: `127.0.0.1` (default), `0.0.0.0` for all IPv4, `::` for all IPv6 (and
@@ -23,8 +21,6 @@ public struct HTTPServerConfiguration: Sendable {
     public var writeTimeout: Duration
     /// How long a kept-alive connection may sit with no request before it is closed silently.
     public var idleTimeout: Duration
-    /// How long a responder may take; then the server answers 503 and cancels its task.
-    public var handlerDeadline: Duration
     /// The most open connections; connections beyond it get 503 and are closed.
     public var maxConnections: Int
     /// How long ``HTTPServer/shutdown()`` waits for in-flight requests before closing everything.
@@ -33,10 +29,12 @@ public struct HTTPServerConfiguration: Sendable {
     public var accessLog: Bool
     /// How many event-loop threads serve connections.
     public var eventLoopCount: Int
+    /// The readiness mechanism the event loops wait on: `epoll` on Linux and `poll` elsewhere by default.
+    public var eventBackend: EventBackend
 
     /// The number of online CPU cores (at least 1); the default ``eventLoopCount``.
     public static var defaultEventLoopCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        Platform.onlineProcessorCount
     }
 
     /// Creates a configuration; every parameter has a production default.
@@ -51,11 +49,11 @@ public struct HTTPServerConfiguration: Sendable {
     ///   - readTimeout: 10 s by default.
     ///   - writeTimeout: 10 s by default.
     ///   - idleTimeout: 60 s by default.
-    ///   - handlerDeadline: 7 s by default, below Alexa's 8 s.
     ///   - maxConnections: 1024 by default.
     ///   - drainTimeout: 10 s by default.
     ///   - accessLog: on by default.
     ///   - eventLoopCount: the number of CPU cores by default.
+    ///   - eventBackend: ``EventBackend/automatic`` by default.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -67,11 +65,11 @@ public struct HTTPServerConfiguration: Sendable {
         readTimeout: Duration = .seconds(10),
         writeTimeout: Duration = .seconds(10),
         idleTimeout: Duration = .seconds(60),
-        handlerDeadline: Duration = .seconds(7),
         maxConnections: Int = 1024,
         drainTimeout: Duration = .seconds(10),
         accessLog: Bool = true,
-        eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount
+        eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount,
+        eventBackend: EventBackend = .automatic
     ) {
         self.host = host
         self.port = port
@@ -83,11 +81,11 @@ public struct HTTPServerConfiguration: Sendable {
         self.readTimeout = readTimeout
         self.writeTimeout = writeTimeout
         self.idleTimeout = idleTimeout
-        self.handlerDeadline = handlerDeadline
         self.maxConnections = maxConnections
         self.drainTimeout = drainTimeout
         self.accessLog = accessLog
         self.eventLoopCount = eventLoopCount
+        self.eventBackend = eventBackend
     }
 
     /// Checks the values; returns the first problem found.
@@ -108,11 +106,12 @@ public struct HTTPServerConfiguration: Sendable {
         }
         let timeouts = [
             ("headerTimeout", headerTimeout), ("readTimeout", readTimeout), ("writeTimeout", writeTimeout),
-            ("idleTimeout", idleTimeout), ("handlerDeadline", handlerDeadline),
+            ("idleTimeout", idleTimeout),
         ]
         for (name, value) in timeouts where value <= .zero {
             throw .invalidConfiguration("\(name) must be positive (got \(value))")
         }
+        _ = try eventBackend.resolved()
     }
 }
 

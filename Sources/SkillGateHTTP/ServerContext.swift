@@ -11,13 +11,8 @@ final class ServerContext: Sendable {
     let readTimeout: UInt64
     let writeTimeout: UInt64
     let idleTimeout: UInt64
-    let handlerDeadline: UInt64
     /// Client connections counted against ``HTTPServerConfiguration/maxConnections`` (not those being closed).
     let activeConnections = Atomic<Int>(0)
-    /// Every socket the loops still hold, including ones lingering before close and refused ones.
-    let openSockets = Atomic<Int>(0)
-    /// Set once `runUntilSignalled` has installed its signal handlers.
-    let signalHandlersInstalled = Atomic<Bool>(false)
 
     /// How long a closing connection may keep sending before it is dropped.
     static let lingerTimeout: UInt64 = 2_000_000_000
@@ -42,7 +37,6 @@ final class ServerContext: Sendable {
         self.readTimeout = configuration.readTimeout.nanoseconds
         self.writeTimeout = configuration.writeTimeout.nanoseconds
         self.idleTimeout = configuration.idleTimeout.nanoseconds
-        self.handlerDeadline = configuration.handlerDeadline.nanoseconds
     }
 
     /// The most bytes a read buffer may hold while a head is incomplete.

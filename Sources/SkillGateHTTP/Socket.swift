@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Small wrappers over socket system calls used by the server and the client.
 enum Socket {
@@ -40,7 +46,7 @@ enum Socket {
         guard let address = addresses.first else {
             throw HTTPServerError(kind: .invalidAddress, description: "host \"\(host)\" has no IPv4 or IPv6 address")
         }
-        let fd = socket(address.family, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(address.family, Platform.streamSocketType, 0)
         guard fd >= 0 else { throw .systemCall("socket", errno: errno) }
         setOption(fd, level: SOL_SOCKET, name: SO_REUSEADDR, value: 1)
         var storage = address.storage
@@ -52,7 +58,7 @@ enum Socket {
             close(fd)
             throw bindError(code: code, host: host, port: port)
         }
-        guard Glibc.listen(fd, backlog) == 0 else {
+        guard Platform.listen(fd, backlog: backlog) == 0 else {
             let code = errno
             close(fd)
             throw .systemCall("listen on \(host):\(port)", errno: code)

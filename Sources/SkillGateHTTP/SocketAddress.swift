@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A resolved IPv4 or IPv6 socket address.
 struct SocketAddress {
@@ -16,7 +22,7 @@ struct SocketAddress {
     static func resolve(host: String, port: Int, passive: Bool) -> Result<[SocketAddress], ResolveFailure> {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_socktype = Platform.streamSocketType
         hints.ai_flags = passive ? AI_PASSIVE : 0
         var list: UnsafeMutablePointer<addrinfo>?
         let lookupHost = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host

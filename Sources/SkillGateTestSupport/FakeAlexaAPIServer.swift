@@ -68,7 +68,7 @@ public final class FakeAlexaAPIServer: Sendable {
     ) async throws {
         let certificates = try await TLSTestCertificates.shared.value
         let seen = Locked<[Seen]>([])
-        let responder = HTTPClosureResponder { request, _ in
+        let responder = HTTPClosureResponder { request in
             var headers: [String: String] = [:]
             for (name, value) in request.headers { headers[name.lowercased()] = value }
             let observed = Seen(

@@ -7,8 +7,8 @@ struct DoctorNetworkTests {
     /// A loopback port that was just bound and released, so connecting is refused.
     private func closedPort() async throws -> Int {
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),
-            responder: HTTPClosureResponder { _, _ in HTTPResponse(status: 204) },
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, eventBackend: .fromTestEnvironment),
+            responder: HTTPClosureResponder { _ in HTTPResponse(status: 204) },
             logger: .disabled
         )
         let port = try server.start()

@@ -19,7 +19,7 @@ struct FakeServer {
     ) async throws -> T {
         let endpoint = FakeTokenEndpoint(behaviour: behaviour)
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, eventBackend: .fromTestEnvironment),
             responder: endpoint,
             logger: .disabled
         )

@@ -62,7 +62,7 @@ final class FakeTokenEndpoint: HTTPResponder, Sendable {
     /// How many token requests arrived.
     var tokenRequests: Int { state.withLock { $0.tokenRequests } }
 
-    func respond(to request: HTTPRequest, deadline: ContinuousClock.Instant) async -> HTTPResponse {
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
         switch (request.method, request.path) {
         case ("POST", "/token"): await token(request)
         case ("GET", "/userinfo"): userinfo(request)

@@ -4,7 +4,7 @@ import SkillGateHTTP
 import SkillGateTesting
 import Testing
 
-/// A handler that misses the server's deadline still gets Alexa a valid, spoken answer.
+/// A handler that misses the runner's deadline still gets Alexa a valid, spoken answer.
 struct EndpointDeadlineTests {
     @Test("past the handler deadline the endpoint answers 200 with the spoken apology, not a 5xx")
     func spokenApologyOnTimeout() async throws {
@@ -14,10 +14,12 @@ struct EndpointDeadlineTests {
                 return .tell("too late")
             }.route
         ]
-        let runner = try SkillRunner(configuration: SkillConfiguration(name: "Slow"), routes: routes, logger: .disabled)
+        let runner = try SkillRunner(
+            configuration: SkillConfiguration(name: "Slow"), routes: routes, options: RunnerOptions(handlerTimeout: .milliseconds(300)),
+            logger: .disabled)
         let endpoint = SkillEndpoint(runner: runner, path: "/", verifier: nil, logger: .disabled)
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, handlerDeadline: .milliseconds(300), accessLog: false),
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, accessLog: false, eventBackend: .fromTestEnvironment),
             responder: endpoint, logger: .disabled)
         let port = try server.start()
         let client = HTTPClient(host: "127.0.0.1", port: port)

@@ -44,7 +44,8 @@ final class EndpointHarness: Sendable {
             : nil
         let endpoint = SkillEndpoint(runner: runner, path: "/alexa", verifier: verifier, logger: .disabled)
         server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, accessLog: false), responder: endpoint, logger: .disabled)
+            configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, accessLog: false, eventBackend: .fromTestEnvironment),
+            responder: endpoint, logger: .disabled)
         let port = try server.start()
         client = HTTPClient(host: "127.0.0.1", port: port)
     }

@@ -10,7 +10,7 @@ import SkillGateLogging
 @Suite(.enabled(if: TLSProxy.isAvailable, "needs python3 and openssl for a loopback TLS server"))
 struct HTTPSClientTests {
     /// Echoes the path, the remote address (one per proxy connection) and the body.
-    static let echo = HTTPClosureResponder { request, _ in
+    static let echo = HTTPClosureResponder { request in
         HTTPResponse(status: 200, headers: ["X-Path": request.path, "X-Remote": request.remoteAddress], body: request.body)
     }
 

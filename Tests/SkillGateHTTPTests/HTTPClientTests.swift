@@ -25,7 +25,7 @@ struct HTTPClientTests {
 
     @Test("a long poll with no timeout is answered after a delay")
     func longPoll() async throws {
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             try? await Task.sleep(for: .milliseconds(1200))
             return HTTPResponse(status: 200, body: Array("event".utf8))
         }
@@ -40,7 +40,7 @@ struct HTTPClientTests {
     @Test("the client reconnects after the server closed the connection")
     func reconnect() async throws {
         let count = Mutex(0)
-        let responder = HTTPClosureResponder { request, _ in
+        let responder = HTTPClosureResponder { request in
             let number = count.withLock { value -> Int in
                 value += 1
                 return value
@@ -85,7 +85,7 @@ struct HTTPClientTests {
 
     @Test("a slow server produces a timedOut error")
     func timeout() async throws {
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             try? await Task.sleep(for: .seconds(3))
             return HTTPResponse(status: 200)
         }
@@ -102,7 +102,7 @@ struct HTTPClientTests {
     @Test("cancelling the task interrupts a long poll")
     func cancellation() async throws {
         let gate = Gate()
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             await gate.wait()
             return HTTPResponse(status: 200)
         }

@@ -186,7 +186,7 @@ struct ServerLimitsTests {
     func backpressure() async throws {
         let calls = Mutex(0)
         let big = [UInt8](repeating: 65, count: 1024 * 1024)
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             calls.withLock { $0 += 1 }
             return HTTPResponse(status: 200, body: big)
         }

@@ -67,7 +67,7 @@ struct ServerProtocolTests {
 
     @Test("HEAD gets headers and Content-Length but no body")
     func head() async throws {
-        let responder = HTTPClosureResponder { _, _ in .json(status: 200, Array(#"{"a":1}"#.utf8)) }
+        let responder = HTTPClosureResponder { _ in .json(status: 200, Array(#"{"a":1}"#.utf8)) }
         try await withServer(responder: responder) { _, port in
             let client = try await RawClient.connect(port: port)
             try await client.send(request("HEAD", "/h"))
@@ -102,7 +102,7 @@ struct ServerProtocolTests {
 
     @Test("a responder's Connection: close is honoured")
     func responderCloses() async throws {
-        let responder = HTTPClosureResponder { _, _ in HTTPResponse(status: 200, headers: ["Connection": "close"]) }
+        let responder = HTTPClosureResponder { _ in HTTPResponse(status: 200, headers: ["Connection": "close"]) }
         try await withServer(responder: responder) { _, port in
             let client = try await RawClient.connect(port: port)
             try await client.send(request())
@@ -115,7 +115,7 @@ struct ServerProtocolTests {
     @Test("requests on different connections run in parallel")
     func parallelConnections() async throws {
         let gate = Gate()
-        let responder = HTTPClosureResponder { request, _ in
+        let responder = HTTPClosureResponder { request in
             if request.path == "/slow" { await gate.wait() }
             return HTTPResponse(status: 200, body: Array(request.path.utf8))
         }
@@ -161,7 +161,7 @@ struct ServerProtocolTests {
     @Test("access log lines carry method, path, status, duration, bytes and log fields")
     func accessLog() async throws {
         let capture = LogCapture()
-        let responder = HTTPClosureResponder { _, _ in
+        let responder = HTTPClosureResponder { _ in
             HTTPResponse(status: 201, body: Array("abc".utf8), logFields: [("intent", "Book"), ("user", "u1")])
         }
         let configuration = HTTPServerConfiguration(port: 0, accessLog: true, eventLoopCount: 1)

@@ -1,5 +1,11 @@
 import Dispatch
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import SkillGateHTTP
 import SkillGateLogging
 import Synchronization
@@ -43,10 +49,30 @@ final class Gate: Sendable {
 }
 
 /// Echoes the request as JSON-ish text: method, path, query, remote address and body.
-let echoResponder = HTTPClosureResponder { request, _ in
+let echoResponder = HTTPClosureResponder { request in
     var headers: HTTPHeaders = ["X-Path": request.path, "X-Remote": request.remoteAddress]
     headers.add(name: "X-Method", value: request.method)
     return HTTPResponse(status: 200, headers: headers, body: request.body)
+}
+
+extension HTTPServerConfiguration.EventBackend {
+    /// The backend named by `SKILLGATE_EVENT_BACKEND` (`automatic`, `epoll` or `poll`; unset means
+    /// automatic), so CI can run the suite over each backend.
+    static let fromTestEnvironment: HTTPServerConfiguration.EventBackend = {
+        guard let raw = getenv("SKILLGATE_EVENT_BACKEND") else { return .automatic }
+        let name = String(cString: raw)
+        guard let backend = HTTPServerConfiguration.EventBackend(rawValue: name) else {
+            fatalError("SKILLGATE_EVENT_BACKEND=\(name) is not an event backend: use automatic, epoll or poll")
+        }
+        return backend
+    }()
+}
+
+/// A server on the backend `SKILLGATE_EVENT_BACKEND` names.
+func makeServer(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) -> HTTPServer {
+    var configuration = configuration
+    configuration.eventBackend = .fromTestEnvironment
+    return HTTPServer(configuration: configuration, responder: responder, logger: logger)
 }
 
 /// Starts a server on an ephemeral port, runs `body`, then shuts the server down.
@@ -58,7 +84,7 @@ func withServer(
 ) async throws {
     var configuration = configuration
     configuration.port = 0
-    let server = HTTPServer(configuration: configuration, responder: responder, logger: logger)
+    let server = makeServer(configuration: configuration, responder: responder, logger: logger)
     let port = try server.start()
     do {
         try await body(server, port)

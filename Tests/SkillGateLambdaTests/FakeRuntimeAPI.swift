@@ -64,11 +64,11 @@ final class FakeRuntimeAPI: Sendable {
     init(port: Int = 0) throws {
         let shared = self.shared
         let configuration = HTTPServerConfiguration(
-            port: port, handlerDeadline: .seconds(300), drainTimeout: .milliseconds(300), accessLog: false,
-            eventLoopCount: 1)
+            port: port, drainTimeout: .milliseconds(300), accessLog: false,
+            eventLoopCount: 1, eventBackend: .fromTestEnvironment)
         server = HTTPServer(
             configuration: configuration,
-            responder: HTTPClosureResponder { request, _ in await Self.respond(to: request, shared: shared) },
+            responder: HTTPClosureResponder { request in await Self.respond(to: request, shared: shared) },
             logger: .disabled)
         self.port = try server.start()
     }

@@ -36,10 +36,11 @@ final class LambdaFakeRuntimeAPI: Sendable {
     init() throws {
         let shared = self.shared
         let configuration = HTTPServerConfiguration(
-            port: 0, handlerDeadline: .seconds(300), drainTimeout: .milliseconds(300), accessLog: false, eventLoopCount: 1)
+            port: 0, drainTimeout: .milliseconds(300), accessLog: false, eventLoopCount: 1,
+            eventBackend: .fromTestEnvironment)
         server = HTTPServer(
             configuration: configuration,
-            responder: HTTPClosureResponder { request, _ in await Self.respond(to: request, shared: shared) },
+            responder: HTTPClosureResponder { request in await Self.respond(to: request, shared: shared) },
             logger: .disabled)
         port = try server.start()
     }

@@ -125,6 +125,7 @@ struct CommandLineOptionsTests {
     func timestampDefaults() throws {
         let serve = try CommandLineOptions.parse(["serve"], environment: [:]).runnerOptions
         #expect(serve.checksTimestamp)
+        #expect(serve.handlerTimeout == .seconds(7))
         let unverified = try CommandLineOptions.parse(["serve", "--no-verify"], environment: [:]).runnerOptions
         #expect(!unverified.checksTimestamp)
         let stdio = try CommandLineOptions.parse(["stdio"], environment: [:]).runnerOptions

@@ -172,15 +172,15 @@ extension String {
 
 extension CommandLineOptions {
     /// The runner's request checks and deadline for the chosen command: the timestamp check is on
-    /// for `serve` unless verification is off, off for `stdio` and `lambda`; `lambda` answers a
-    /// slow handler with the spoken apology after 6.5 s, inside Alexa's 8 s.
+    /// for `serve` unless verification is off, off for `stdio` and `lambda`; `serve` answers a
+    /// slow handler with the spoken apology after 7 s and `lambda` after 6.5 s, inside Alexa's 8 s.
     package var runnerOptions: RunnerOptions {
         var runnerOptions = RunnerOptions(applicationIDs: skillIDs)
         switch command {
         case .serve(_, _, _, let verify):
-            // The HTTP server enforces the handler deadline (7 s) and asks the endpoint for the
-            // spoken apology, so no timer task is needed per request.
+            // Below Alexa's 8 s: a slow handler gets the spoken apology, answered with HTTP 200.
             runnerOptions.checksTimestamp = checksTimestamp ?? verify
+            runnerOptions.handlerTimeout = .seconds(7)
         case .lambda:
             runnerOptions.checksTimestamp = checksTimestamp ?? false
             runnerOptions.handlerTimeout = .milliseconds(6500)

@@ -99,22 +99,6 @@ public struct SkillRunner: Sendable {
         return finish(reply, context: context, summary: summary)
     }
 
-    /// The always-valid reply for a request whose handler could not answer in time: the
-    /// localized apology (empty for session ends and events), with no handler run.
-    /// - Parameter body: the request body.
-    /// - Returns: the apology response, or the rejection if the body is not a request for this skill.
-    public func timeoutResult(body: some Collection<UInt8>) -> SkillResult {
-        let envelope: RequestEnvelope
-        switch decode(body) {
-        case .success(let decoded): envelope = decoded
-        case .failure(let error): return reject(error, summary: RequestSummary())
-        }
-        let summary = RequestSummary(envelope: envelope)
-        let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name)
-        context.logger.error("the handler did not answer in time; sent the error reply", metadata: ["type": envelope.request.type])
-        return finish(safeReply(for: context), context: context, summary: summary)
-    }
-
     /// The envelope, or the malformed-request error naming what is wrong.
     private func decode(_ body: some Collection<UInt8>) -> Result<RequestEnvelope, SkillError> {
         do throws(RequestDecodingError) {
