@@ -10,7 +10,7 @@ public struct SkillTester: Sendable {
     ///   - skill: the skill.
     ///   - options: request checks (the timestamp check is off by default here).
     ///   - logger: where the skill logs; silent by default.
-    /// - Throws: ``SkillError`` when the skill's routes conflict.
+    /// - Throws: ``/SkillGateCore/SkillError`` when the skill's routes conflict.
     public init(_ skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger = .disabled) throws(SkillError) {
         runner = try SkillRunner(skill: skill, options: options, logger: logger)
     }
