@@ -107,6 +107,10 @@ let package = Package(
         ),
         // The README's "A skill in one file", compiled as it is printed (a test keeps the two equal).
         .executableTarget(name: "OneFileSkill", dependencies: ["SkillGate"], path: "Samples/OneFile"),
+        // The documentation's code: every ```swift block in README.md and in the DocC articles
+        // (Sources/*/*.docc) appears in a file the build compiles — Samples/OneFile,
+        // Samples/RideHailer or this skill — and its tests run (DocumentationSnippetTests checks).
+        .executableTarget(name: "DocSnippets", dependencies: ["SkillGate"], path: "Samples/DocSnippets/Skill"),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
         .testTarget(
@@ -140,6 +144,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SkillGateCLITests", dependencies: ["SkillGateModel", "SkillGateTestSupport"]),
+        .testTarget(name: "DocSnippetTests", dependencies: ["DocSnippets", "SkillGate", "SkillGateTesting"], path: "Samples/DocSnippets/Tests"),
         .testTarget(
             name: "RideHailerTests",
             dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateSystem"],

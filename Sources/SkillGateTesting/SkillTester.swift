@@ -12,7 +12,7 @@ public struct SkillTester: Sendable {
     ///   - logger: where the skill logs; silent by default.
     ///   - alexaAPI: answers the handlers' `context.alexa` calls (a ``FakeAlexaAPI``); nil keeps
     ///     `options.alexaAPI.transport`, which is none by default (calls fail as `transportUnavailable`).
-    /// - Throws: ``SkillError`` when the skill's routes conflict.
+    /// - Throws: ``/SkillGateCore/SkillError`` when the skill's routes conflict.
     public init(
         _ skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger = .disabled, alexaAPI: (any AlexaAPITransport)? = nil
     ) throws(SkillError) {

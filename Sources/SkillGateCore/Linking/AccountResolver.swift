@@ -27,7 +27,7 @@ public protocol AccountResolver<Account>: Sendable {
 
     /// Resolves a token.
     /// - Parameters:
-    ///   - token: the request's account-linking token (person, user or session; see ``AccessTokenSource``).
+    ///   - token: the request's account-linking token (person, user or session; see ``/SkillGateModel/AccessTokenSource``).
     ///   - context: the request being handled.
     /// - Returns: the account, or why there is none.
     func resolve(_ token: AccessToken, context: RequestContext) async -> AccountResolution<Account>

@@ -17,7 +17,7 @@ public enum LinkingPolicy: Sendable, Hashable {
     }
 }
 
-/// The `linking:` argument for routes whose handler receives a non-optional ``AccessToken``.
+/// The `linking:` argument for routes whose handler receives a non-optional ``/SkillGateModel/AccessToken``.
 public struct RequiredLinking: Sendable {
     /// The prompt for this route, overriding the skill's.
     public let prompt: LocalizedText?
@@ -30,7 +30,7 @@ public struct RequiredLinking: Sendable {
     public static func required(prompt: LocalizedText) -> RequiredLinking { RequiredLinking(prompt: prompt) }
 }
 
-/// The `linking:` argument for routes whose handler receives an optional ``AccessToken``.
+/// The `linking:` argument for routes whose handler receives an optional ``/SkillGateModel/AccessToken``.
 public struct OptionalLinking: Sendable {
     /// Linking optional: the handler runs with or without a token.
     public static var optional: OptionalLinking { OptionalLinking() }
