@@ -30,7 +30,7 @@
         ///   - request: the request.
         ///   - timeout: the longest the exchange may take.
         /// - Returns: the response.
-        /// - Throws: ``AlexaAPITransportError`` (`.timedOut`, `.connectionFailed`), or
+        /// - Throws: ``/SkillGateCore/AlexaAPITransportError`` (`.timedOut`, `.connectionFailed`), or
         ///   `CancellationError` when the task is cancelled.
         public func send(_ request: AlexaAPIRequest, timeout: Duration) async throws -> AlexaAPIResponse {
             guard let origin = HTTPClientPool.origin(of: request.url) else {

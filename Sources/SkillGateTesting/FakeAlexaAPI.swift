@@ -18,7 +18,7 @@ public final class FakeAlexaAPI: AlexaAPITransport {
 
     /// A fake that answers with `respond`.
     /// - Parameter respond: the response for a request and its timeout; throw
-    ///   ``AlexaAPITransportError`` to act out a timeout or a connection failure.
+    ///   ``/SkillGateCore/AlexaAPITransportError`` to act out a timeout or a connection failure.
     public init(_ respond: @escaping @Sendable (AlexaAPIRequest, Duration) async throws -> AlexaAPIResponse) {
         self.respond = respond
     }

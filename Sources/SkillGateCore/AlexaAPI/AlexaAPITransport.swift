@@ -16,7 +16,7 @@ public protocol AlexaAPITransport: Sendable {
 }
 
 /// One request to an Alexa service API. The API token travels separately from the headers, as an
-/// ``AccessToken`` that never prints, so a request can be logged or shown in a test failure safely.
+/// ``/SkillGateModel/AccessToken`` that never prints, so a request can be logged or shown in a test failure safely.
 public struct AlexaAPIRequest: Sendable, Hashable, CustomStringConvertible {
     /// `GET` or `POST`.
     public var method: String
