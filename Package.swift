@@ -119,8 +119,8 @@ let package = Package(
         .testTarget(name: "SkillGateSystemTests", dependencies: ["SkillGateSystem"]),
         .testTarget(name: "SkillGateModelTests", dependencies: ["SkillGateModel"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda", "SkillGateSystem"]),
-        .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging"]),
+            name: "SkillGateTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateHTTP", "SkillGateLambda", "SkillGateSystem", "SkillGateTestSupport"]),
+        .testTarget(name: "SkillGateHTTPTests", dependencies: ["SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]),
         // context.alexa against a fake Alexa API over real HTTPS on loopback (and against FakeAlexaAPI).
         .testTarget(
             name: "SkillGateAlexaAPITests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateTestSupport", "SkillGateCrypto"]

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateDoctor
 import SkillGateHTTP
+import SkillGateTestSupport
 import Testing
 
 struct DoctorNetworkTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateDoctor
 import SkillGateHTTP
+import SkillGateTestSupport
 import SkillGateLogging
 
 /// A ``FakeTokenEndpoint`` served by the project's HTTP server on 127.0.0.1, port 0.

@@ -1,6 +1,7 @@
 import SkillGate
 import SkillGateEndpoint
 import SkillGateHTTP
+import SkillGateTestSupport
 import SkillGateTesting
 import Testing
 

@@ -7,6 +7,7 @@ import Dispatch
     import Darwin
 #endif
 import SkillGateHTTP
+import SkillGateTestSupport
 import SkillGateLogging
 import Synchronization
 
@@ -55,18 +56,6 @@ let echoResponder = HTTPClosureResponder { request in
     return HTTPResponse(status: 200, headers: headers, body: request.body)
 }
 
-extension HTTPServerConfiguration.EventBackend {
-    /// The backend named by `SKILLGATE_EVENT_BACKEND` (`automatic`, `epoll` or `poll`; unset means
-    /// automatic), so CI can run the suite over each backend.
-    static let fromTestEnvironment: HTTPServerConfiguration.EventBackend = {
-        guard let raw = getenv("SKILLGATE_EVENT_BACKEND") else { return .automatic }
-        let name = String(cString: raw)
-        guard let backend = HTTPServerConfiguration.EventBackend(rawValue: name) else {
-            fatalError("SKILLGATE_EVENT_BACKEND=\(name) is not an event backend: use automatic, epoll or poll")
-        }
-        return backend
-    }()
-}
 
 /// A server on the backend `SKILLGATE_EVENT_BACKEND` names.
 func makeServer(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) -> HTTPServer {

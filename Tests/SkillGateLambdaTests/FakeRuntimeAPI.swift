@@ -2,6 +2,7 @@ import SkillGateHTTP
 import SkillGateLambda
 import SkillGateLogging
 import Synchronization
+import SkillGateTestSupport
 
 /// A fake AWS Lambda Runtime API (2018-06-01) on loopback port 0, following AWS's documented protocol:
 /// `GET /runtime/invocation/next` long-polls until an event is queued and answers 200 with the

@@ -1,4 +1,5 @@
 import SkillGateHTTP
+import SkillGateTestSupport
 import Synchronization
 import SkillGateLogging
 
