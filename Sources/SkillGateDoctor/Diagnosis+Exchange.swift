@@ -104,7 +104,7 @@ extension Diagnosis {
             guard type.lowercased() == "bearer" else {
                 return CheckResult(
                     .tokenFields, .fail,
-                    "The answer to \(purpose.rawValue) has token_type \"\(TokenBody.shortened(type))\": Alexa "
+                    "The answer to \(purpose.rawValue) has token_type \"\(ServerText.quote(type))\": Alexa "
                         + "and the skill use the token as a Bearer token.",
                     fix: "Issue Bearer tokens (RFC 6750) and say \"token_type\": \"Bearer\".")
             }

@@ -17,7 +17,8 @@ extension Diagnosis {
             case .unreadable(let text):
                 return CheckResult(
                     .expiresIn, .fail,
-                    "expires_in in the answer to \(purpose.rawValue) is \"\(text)\", not a number of seconds.",
+                    "expires_in in the answer to \(purpose.rawValue) is \"\(ServerText.quote(text))\", not a number of "
+                        + "seconds.",
                     fix: "Send expires_in as a number of seconds (RFC 6749 §5.1), e.g. 3600.")
             case .missing:
                 missing.append(purpose)
@@ -65,7 +66,7 @@ extension Diagnosis {
             case .unreadable(let text):
                 return CheckResult(
                     .refreshTokenLifetime, .warn,
-                    "refresh_token_expires_in in the answer to \(purpose.rawValue) is \"\(text)\", not a "
+                    "refresh_token_expires_in in the answer to \(purpose.rawValue) is \"\(ServerText.quote(text))\", not a "
                         + "number of seconds.", fix: fix)
             case .seconds(let seconds):
                 shortest = min(shortest ?? seconds, seconds)

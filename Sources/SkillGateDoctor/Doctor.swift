@@ -33,8 +33,8 @@ public struct Doctor: Sendable {
         defer { client.close() }
         var run = DoctorRun(options: options, client: client, logger: logger)
         await run.perform()
-        let scrubber = SecretScrubber(secrets: run.secrets)
-        let checks = Diagnosis(options: options, observations: run.observations).checks().map { scrubber.scrub($0) }
+        let scrubber = SecretScrubber(secrets: run.secrets, clientID: options.clientID)
+        let checks = Diagnosis(options: options, observations: run.observations).checks().map { scrubber.finish($0) }
         return DoctorReport(
             tokenURL: options.tokenURL.absoluteString,
             clientID: options.clientID,

@@ -42,4 +42,10 @@ struct FakeBehaviour: Sendable {
     var expiresInAsString = false
     /// How long a rotated refresh token stays valid.
     var gracePeriod: Duration = .seconds(30)
+    /// Characters of filler put before every `error_description`, so a secret echoed in it straddles the
+    /// place where a report would cut a long description.
+    var errorPadding = 0
+    /// When set, every error answer, reflected header and redirect echoes every real secret the endpoint
+    /// knows in this encoding (a name from `SecretEncodings.all` or `SecretEncodings.basic`).
+    var echo: String?
 }
