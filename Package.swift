@@ -66,7 +66,9 @@ let package = Package(
         // `lambda`: an AWS Lambda custom-runtime loop over the Runtime API, running the core.
         .target(name: "SkillGateLambda", dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateLogging", "SkillGateSystem"]),
         // OAuth 2.0 token-endpoint checks for `skillgate doctor`.
-        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging", "SkillGateHTTP", "SkillGateHTTPS"]),
+        .target(
+            name: "SkillGateDoctor", dependencies: ["SkillGateLogging", "SkillGateHTTP", "SkillGateHTTPS", "SkillGateCrypto", "SkillGateSystem"]
+        ),
         // The umbrella: re-exports the core and supplies `main()` with every run mode.
         .target(
             name: "SkillGate",

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateLogging
+import SkillGateSystem
 
 extension Doctor {
     /// The help text for `skillgate doctor`.
@@ -31,47 +32,34 @@ extension Doctor {
         "--ca-file",
     ]
 
-    /// Parses `skillgate doctor`'s arguments (the words after `doctor`). Values follow their option
-    /// (`--code C`) or are joined with `=` (`--code=C`).
+    /// Options that take no value.
+    private static let flagOptions: Set<String> = ["--json"]
+
+    /// Parses `skillgate doctor`'s arguments (the words after `doctor`) with SkillGateSystem's
+    /// `ArgumentScanner`. Values follow their option (`--code C`) or are joined with `=` (`--code=C`).
     /// - Parameter args: the arguments, without the program name and the `doctor` word.
     /// - Returns: options with the default timeouts and thresholds.
     /// - Throws: ``DoctorUsageError`` naming the first problem (or ``DoctorUsageError/helpRequested``).
     public static func parseArguments(_ args: [String]) throws(DoctorUsageError) -> DoctorOptions {
+        var scanner = ArgumentScanner(args)
         var values: [String: String] = [:]
-        var json = false
-        var index = args.startIndex
-        while index < args.endIndex {
-            let argument = args[index]
-            index += 1
+        var flags: Set<String> = []
+        while let argument = scanner.next() {
             if argument == "-h" || argument == "--help" { throw .helpRequested }
             guard argument.hasPrefix("--") else { throw .unexpectedArgument(redacted(argument)) }
-            let name: String
-            var inlineValue: String?
-            if let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            } else {
-                name = argument
-            }
-            if name == "--json" {
-                guard inlineValue == nil else { throw .unexpectedValue(option: name) }
-                guard !json else { throw .duplicateOption(name) }
-                json = true
+            if flagOptions.contains(argument) {
+                do { try scanner.flag(argument) } catch { throw .unexpectedValue(option: argument) }
+                guard flags.insert(argument).inserted else { throw .duplicateOption(argument) }
                 continue
             }
-            guard valueOptions.contains(name) else { throw .unknownOption(name) }
-            guard values[name] == nil else { throw .duplicateOption(name) }
-            if inlineValue == nil {
-                guard index < args.endIndex, !valueOptions.contains(args[index]), args[index] != "--json" else {
-                    throw .missingValue(option: name)
-                }
-                inlineValue = args[index]
-                index += 1
-            }
-            guard let value = inlineValue, !value.isEmpty else { throw .emptyValue(option: name) }
-            values[name] = value
+            guard valueOptions.contains(argument) else { throw .unknownOption(argument) }
+            guard values[argument] == nil else { throw .duplicateOption(argument) }
+            let value: String
+            do { value = try scanner.value(for: argument) } catch { throw .missingValue(option: argument) }
+            guard !value.isEmpty else { throw .emptyValue(option: argument) }
+            values[argument] = value
         }
-        return try options(from: values, json: json)
+        return try options(from: values, json: flags.contains("--json"))
     }
 
     /// Turns parsed option values into ``DoctorOptions``, checking the combinations.
