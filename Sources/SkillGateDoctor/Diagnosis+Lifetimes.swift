@@ -74,9 +74,10 @@ extension Diagnosis {
         }
         guard let shortest else {
             return CheckResult(
-                .refreshTokenLifetime, .pass,
-                "No refresh_token_expires_in was sent: no refresh-token limit is "
-                    + "announced.")
+                .refreshTokenLifetime, .info,
+                "Refresh-token lifetime not announced (no refresh_token_expires_in); cannot be checked from outside.",
+                fix: "Make sure refresh tokens live at least 180 days or expire only after long disuse; the server's "
+                    + "settings are the only place to check.")
         }
         let days = Self.seconds((shortest / 86400 * 10).rounded() / 10)
         if shortest < Self.minimumRefreshTokenLifetime {

@@ -29,17 +29,24 @@ public struct Doctor: Sendable {
     /// Runs every check. Never throws: a network failure becomes an ERROR verdict in the report.
     /// - Returns: one result per ``CheckID``, with every secret shortened to its last four characters.
     public func run() async -> DoctorReport {
+        await run(authorizationRequest: AuthorizationRequest(options), link: nil)
+    }
+
+    /// Runs every check with this authorization request (the walkthrough's, whose URL was printed) and the
+    /// walkthrough's observation, if any.
+    func run(authorizationRequest: AuthorizationRequest?, link: LinkObservation?) async -> DoctorReport {
         let client = DoctorHTTPClient(timeout: options.requestTimeout, caFile: options.caFile, defaultURL: options.tokenURL)
         defer { client.close() }
-        var run = DoctorRun(options: options, client: client, logger: logger)
+        var run = DoctorRun(options: options, client: client, logger: logger, authorizationRequest: authorizationRequest)
+        run.observations.link = link
         await run.perform()
-        let scrubber = SecretScrubber(secrets: run.secrets, clientID: options.clientID)
+        let scrubber = SecretScrubber(secrets: run.secrets + (link?.secrets ?? []), clientID: options.clientID)
         let checks = Diagnosis(options: options, observations: run.observations).checks().map { scrubber.finish($0) }
         return DoctorReport(
-            tokenURL: options.tokenURL.absoluteString,
-            clientID: options.clientID,
-            clientSecret: redacted(options.clientSecret),
-            grant: options.grant.redactedDescription,
+            tokenURL: scrubber.finish(options.tokenURL.absoluteString),
+            clientID: scrubber.finish(options.clientID),
+            clientSecret: options.clientSecret.isEmpty ? "(none)" : redacted(options.clientSecret),
+            grant: scrubber.finish(options.grant.redactedDescription),
             checks: checks
         )
     }

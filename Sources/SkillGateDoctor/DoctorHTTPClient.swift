@@ -51,6 +51,7 @@ struct DoctorHTTPClient: Sendable {
                     contentType: response.headers["Content-Type"],
                     location: response.headers["Location"],
                     body: Data(response.body),
+                    headers: response.headers,
                     elapsed: clock.now - start
                 )
             )

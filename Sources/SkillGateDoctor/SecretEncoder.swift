@@ -44,7 +44,7 @@ enum SecretEncoder {
                 UInt8(ascii: "~"):
                 output.append(Character(Unicode.Scalar(byte)))
             default:
-                output += String(format: "%%%02X", byte)
+                output += "%" + hex(byte)
             }
         }
         return output
@@ -62,11 +62,19 @@ enum SecretEncoder {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             case _ where scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E):
-                for unit in String(scalar).utf16 { output += String(format: "\\u%04x", unit) }
+                for unit in String(scalar).utf16 {
+                    output += "\\u" + hex(UInt8(unit >> 8)).lowercased() + hex(UInt8(unit & 0xFF)).lowercased()
+                }
             default: output.unicodeScalars.append(scalar)
             }
         }
         return output
+    }
+
+    /// Two upper-case hex digits.
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 
     /// `%2f` for `%2F`.

@@ -12,17 +12,19 @@ struct DoctorSecretTests {
     /// piece of a secret.
     static func expectNoLeak(_ outputs: [String], secrets: [String], clientID: String, clientSecret: String) {
         let basic = SecretEncodings.basic(clientID: clientID, secret: clientSecret).values
-        for output in outputs {
-            for secret in secrets {
-                if let piece = SecretEncodings.leak(of: secret, in: output) {
-                    Issue.record("the output shows \"\(piece)\", a piece of a secret:\n\(output)")
+        let encodings = secrets.map { SecretEncodings.all($0) }
+        for text in outputs {
+            let output = SecretEncodings.Output(text)
+            for (secret, encoded) in zip(secrets, encodings) {
+                if let piece = output.leak(of: secret) {
+                    Issue.record("the output shows \"\(piece)\", a piece of a secret:\n\(text)")
                 }
-                for (name, encoded) in SecretEncodings.all(secret) where encoded.count >= 8 && output.contains(encoded) {
-                    Issue.record("the output shows a secret \(name)-encoded:\n\(output)")
+                for (name, value) in encoded where value.utf8.count >= 8 && output.contains(value) {
+                    Issue.record("the output shows a secret \(name)-encoded:\n\(text)")
                 }
             }
             for encoded in basic where output.contains(encoded) {
-                Issue.record("the output shows the HTTP Basic credentials:\n\(output)")
+                Issue.record("the output shows the HTTP Basic credentials:\n\(text)")
             }
         }
     }

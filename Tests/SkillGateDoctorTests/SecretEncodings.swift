@@ -33,13 +33,34 @@ enum SecretEncodings {
 
     /// The first 8-character piece of `secret` found in `output`, if any.
     static func leak(of secret: String, in output: String) -> String? {
-        let characters = Array(secret)
-        guard characters.count >= 8 else { return output.contains(secret) ? secret : nil }
-        for start in 0...(characters.count - 8) {
-            let piece = String(characters[start..<start + 8])
-            if output.contains(piece) { return piece }
+        Output(output).leak(of: secret)
+    }
+
+    /// An output with every 8-byte window in a set, so looking for many pieces stays cheap.
+    struct Output {
+        let text: String
+        private let windows: Set<[UInt8]>
+
+        init(_ text: String) {
+            self.text = text
+            let bytes = Array(text.utf8)
+            windows = bytes.count < 8 ? [] : Set((0...(bytes.count - 8)).map { Array(bytes[$0..<$0 + 8]) })
         }
-        return nil
+
+        /// The first 8-byte piece of `secret` in the output (whole characters of an ASCII secret), if any.
+        func leak(of secret: String) -> String? {
+            let bytes = Array(secret.utf8)
+            guard bytes.count >= 8 else { return text.contains(secret) ? secret : nil }
+            for start in 0...(bytes.count - 8) where windows.contains(Array(bytes[start..<start + 8])) {
+                return String(decoding: bytes[start..<start + 8], as: UTF8.self)
+            }
+            return nil
+        }
+
+        /// Whether the output holds `encoded` (at least 8 bytes long).
+        func contains(_ encoded: String) -> Bool {
+            windows.contains(Array(encoded.utf8.prefix(8))) && text.contains(encoded)
+        }
     }
 
     private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
