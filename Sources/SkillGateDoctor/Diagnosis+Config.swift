@@ -38,7 +38,8 @@ extension Diagnosis {
         let scheme = package.scheme.map { ", \($0.method.label)" } ?? ""
         return CheckResult(
             .skillPackage, .pass,
-            "\(package.path): \(package.type ?? "")\(scheme), \(package.domains.count) domains, \(package.scopes.count) scopes.")
+            "\(package.path): \(package.type ?? "")\(scheme), \(Self.plural(package.domains.count, "domain")), "
+                + "\(Self.plural(package.scopes.count, "scope")).")
     }
 
     /// `defaultTokenExpirationInSeconds` is at least 360 (Alexa uses it when a token response has no `expires_in`).
@@ -117,6 +118,9 @@ extension Diagnosis {
     private func noPackage(_ id: CheckID) -> CheckResult {
         CheckResult(id, .info, "Not tested: give --skill-package PATH.")
     }
+
+    /// `1 domain`, `2 domains`.
+    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// `a, b, c`, or `none`.
     static func list(_ items: [String]) -> String {
