@@ -63,4 +63,36 @@ struct DoctorSecretTests {
                 clientID: fake.endpoint.clientID, clientSecret: fake.endpoint.clientSecret)
         }
     }
+
+    /// A PKCE verifier the test knows, so the echo of it can be looked for.
+    static let markerVerifier = "MARKERverifier-0123456789_abcdefghijklmnopqrstuvwxyz.ABC~"
+
+    @Test(
+        "the walkthrough, the authorization URI, PKCE and the settings checks show no secret an endpoint echoes",
+        arguments: Self.encodings)
+    func echoedThroughEveryCheck(_ encoding: String) async throws {
+        var outputs: [String] = []
+        var secrets = [Self.markerVerifier]
+        var basic: (String, String) = ("", "")
+        for (misbehaviour, package) in [
+            (Misbehaviour.rotationWithoutGrace, [String: Any]()), (.authorizationError, [:]), (.none, ["type": "IMPLICIT"]),
+        ] {
+            try await FakeServer.with(FakeBehaviour(misbehaviour: misbehaviour, echo: encoding)) { fake in
+                try await FakeServer.withSkillPackage(fake.accountLinking(package)) { project in
+                    let options = try fake.packageOptions(
+                        project, ["--probe", fake.probeURL.absoluteString, "--code-verifier", Self.markerVerifier])
+                    let driver = WalkthroughDriver(fake)
+                    let report = await driver.run(options)
+                    if misbehaviour == .rotationWithoutGrace {
+                        #expect(report[.codeExchange]?.verdict == .pass, "\(report.dump)")
+                        #expect(report[.refreshTokenReuse]?.verdict == .fail, "\(report.dump)")
+                    }
+                    outputs += [driver.output, report.renderText(), report.renderJSON()]
+                    secrets += fake.endpoint.issuedSecrets + [fake.endpoint.clientSecret]
+                    basic = (fake.endpoint.clientID, fake.endpoint.clientSecret)
+                }
+            }
+        }
+        Self.expectNoLeak(outputs, secrets: secrets, clientID: basic.0, clientSecret: basic.1)
+    }
 }

@@ -27,6 +27,12 @@ final class FakeTokenEndpoint: HTTPResponder, Sendable {
         var issuedSecrets: [String] = []
         /// Secrets clients sent that the endpoint did not issue (PKCE verifiers).
         var receivedSecrets: [String] = []
+        /// The PKCE challenge each code was issued for.
+        var challenges: [String: String] = [:]
+        /// The redirect_uri each code from the login was issued for.
+        var redirectURIs: [String: String] = [:]
+        /// Authorization requests waiting at the login page, by id.
+        var pendingLogins: [String: [String: String]] = [:]
         var tokenRequests = 0
     }
 
@@ -68,6 +74,8 @@ final class FakeTokenEndpoint: HTTPResponder, Sendable {
         switch (request.method, request.path) {
         case ("POST", "/token"): await token(request)
         case ("GET", "/userinfo"): userinfo(request)
+        case ("GET", "/authorize"): authorize(request)
+        case ("GET", "/login"): loginPage(request)
         case ("POST", "/moved"): HTTPResponse(status: 302, headers: ["Location": "/token" + (echoed.isEmpty ? "" : "?echo=" + echoed)])
         default: HTTPResponse(status: 404)
         }
