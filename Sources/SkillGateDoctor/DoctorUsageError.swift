@@ -56,7 +56,7 @@ public enum DoctorUsageError: Error, Equatable, CustomStringConvertible {
         case .unknownOption(let option):
             "unknown option \(option)"
         case .unexpectedArgument(let shortened):
-            "unexpected argument \(shortened) (every value follows its option, e.g. --client-secret S)"
+            "unexpected argument \(shortened) (every value follows its option, e.g. --code C)"
         case .duplicateOption(let option):
             "\(option) was given more than once"
         case .missingOption("--client-secret"):
@@ -79,7 +79,8 @@ public enum DoctorUsageError: Error, Equatable, CustomStringConvertible {
         case .invalidSkillPackage(let path, let reason):
             "--skill-package \(path) is not an ASK CLI accountLinking.json: \(reason)"
         case .conflictingSecrets:
-            "give the client secret one way: --client-secret-file PATH or SKILLGATE_CLIENT_SECRET (or --client-secret S), not both"
+            "give the client secret one way: --client-secret-file PATH or --client-secret S, not both (or neither, and set "
+                + "SKILLGATE_CLIENT_SECRET)"
         case .invalidCodeVerifier:
             "--code-verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 §4.1)"
         case .verifierNeeded:
