@@ -67,8 +67,12 @@ let package = Package(
         ),
         // `lambda`: an AWS Lambda custom-runtime loop over the Runtime API, running the core.
         .target(name: "SkillGateLambda", dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateLogging", "SkillGateSystem"]),
-        // OAuth 2.0 token-endpoint checks for `skillgate doctor`.
-        .target(name: "SkillGateDoctor", dependencies: ["SkillGateLogging", "SkillGateHTTP", "SkillGateHTTPS"]),
+        // OAuth 2.0 account-linking checks for `skillgate doctor`: the skill package, TLS, the authorization
+        // URI and login page, the walkthrough, and the token endpoint.
+        .target(
+            name: "SkillGateDoctor",
+            dependencies: ["SkillGateLogging", "SkillGateHTTP", "SkillGateHTTPS", "SkillGateCrypto", "SkillGateSystem"]
+        ),
         // The umbrella: re-exports the core and supplies `main()` with every run mode.
         .target(
             name: "SkillGate",
@@ -134,7 +138,8 @@ let package = Package(
             dependencies: ["SkillGateLambda", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport", "SkillGateSystem"]
         ),
         .testTarget(
-            name: "SkillGateDoctorTests", dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport"]
+            name: "SkillGateDoctorTests",
+            dependencies: ["SkillGateDoctor", "SkillGateHTTP", "SkillGateLogging", "SkillGateTestSupport", "SkillGateCrypto"]
         ),
         .testTarget(
             name: "SkillGateEndpointTests",

@@ -8,6 +8,9 @@ public struct CheckResult: Sendable, Equatable {
     public let reason: String
     /// What to change, when there is something to change.
     public let fix: String?
+    /// What the check looked at, one line per observation (the HTTP answers, certificates or settings), for
+    /// the JSON report. Secrets appear only as their last four characters.
+    public let evidence: [String]
 
     /// The check's human title.
     public var title: String { id.title }
@@ -18,17 +21,25 @@ public struct CheckResult: Sendable, Equatable {
     ///   - verdict: the verdict.
     ///   - reason: one line saying what was observed.
     ///   - fix: what to change, if anything.
-    public init(_ id: CheckID, _ verdict: CheckVerdict, _ reason: String, fix: String? = nil) {
+    ///   - evidence: what the check looked at, one line each.
+    public init(_ id: CheckID, _ verdict: CheckVerdict, _ reason: String, fix: String? = nil, evidence: [String] = []) {
         self.id = id
         self.verdict = verdict
         self.reason = reason
         self.fix = fix
+        self.evidence = evidence
+    }
+
+    /// The same result with other evidence.
+    /// - Parameter evidence: the lines.
+    func with(evidence: [String]) -> CheckResult {
+        CheckResult(id, verdict, reason, fix: fix, evidence: evidence)
     }
 }
 
 extension CheckResult: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case id, title, verdict, reason, fix
+        case id, title, verdict, reason, fix, evidence
     }
 
     /// Encodes every key, with `fix` as `null` when there is none, so consumers see a fixed shape.
@@ -41,5 +52,6 @@ extension CheckResult: Encodable {
         try container.encode(verdict.rawValue, forKey: .verdict)
         try container.encode(reason, forKey: .reason)
         try container.encode(fix, forKey: .fix)
+        try container.encode(evidence, forKey: .evidence)
     }
 }

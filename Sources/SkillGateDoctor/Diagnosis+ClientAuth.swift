@@ -21,7 +21,7 @@ extension Diagnosis {
     /// 8: which methods work for the code exchange. Only one can be tried for real, as the code is single-use.
     func clientAuthCodeCheck() -> CheckResult {
         guard startedFromCode else {
-            return CheckResult(.clientAuthCode, .info, "Not tested: the run started from --refresh-token.")
+            return noCode(.clientAuthCode)
         }
         guard !observations.codeCalls.isEmpty else { return notTested(.clientAuthCode, "no code exchange was made") }
         return methodsVerdict(.clientAuthCode, Self.outcomes(of: observations.codeCalls), for: "the code exchange")
@@ -37,7 +37,7 @@ extension Diagnosis {
     /// refresh fails.
     func clientAuthConsistencyCheck() -> CheckResult {
         guard startedFromCode else {
-            return CheckResult(.clientAuthConsistency, .info, "Not tested: the run started from --refresh-token.")
+            return noCode(.clientAuthConsistency)
         }
         let code = Self.outcomes(of: observations.codeCalls)
         let refresh = refreshOutcomes

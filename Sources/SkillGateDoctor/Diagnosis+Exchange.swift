@@ -2,7 +2,7 @@ extension Diagnosis {
     /// The code exchange succeeds (with either client authentication method).
     func codeExchangeCheck() -> CheckResult {
         guard startedFromCode else {
-            return CheckResult(.codeExchange, .info, "Not tested: the run started from --refresh-token.")
+            return noCode(.codeExchange)
         }
         let calls = observations.codeCalls
         guard let last = calls.last else { return notTested(.codeExchange, "no code exchange was made") }
@@ -17,6 +17,10 @@ extension Diagnosis {
         let said = calls.compactMap { call in call.answer.map { "\(call.method.label): \($0.summary)" } }
         let reason = "The code exchange was refused (\(said.joined(separator: "; ")))."
         guard let answer = calls.first?.answer else { return CheckResult(.codeExchange, .fail, reason) }
+        if options.codeVerifier == nil, PKCE.isRequirement((answer.body.error ?? "") + " " + (answer.body.errorDescription ?? "")) {
+            return CheckResult(
+                .codeExchange, .fail, reason, fix: "The server requires PKCE and the skill has it off: see the pkce check.")
+        }
         return CheckResult(.codeExchange, .fail, reason, fix: Self.exchangeFix(for: answer, refreshing: false))
     }
 
@@ -104,7 +108,7 @@ extension Diagnosis {
             guard type.lowercased() == "bearer" else {
                 return CheckResult(
                     .tokenFields, .fail,
-                    "The answer to \(purpose.rawValue) has token_type \"\(TokenBody.shortened(type))\": Alexa "
+                    "The answer to \(purpose.rawValue) has token_type \"\(ServerText.quote(type))\": Alexa "
                         + "and the skill use the token as a Bearer token.",
                     fix: "Issue Bearer tokens (RFC 6750) and say \"token_type\": \"Bearer\".")
             }
@@ -118,7 +122,7 @@ extension Diagnosis {
     /// 2: the code exchange returns a refresh token.
     func refreshTokenIssuedCheck() -> CheckResult {
         guard startedFromCode else {
-            return CheckResult(.refreshTokenIssued, .info, "Not tested: the run started from --refresh-token.")
+            return noCode(.refreshTokenIssued)
         }
         guard let tokens = observations.codeTokens else {
             return notTested(.refreshTokenIssued, "the code exchange did not return tokens")

@@ -17,7 +17,8 @@ extension Diagnosis {
             case .unreadable(let text):
                 return CheckResult(
                     .expiresIn, .fail,
-                    "expires_in in the answer to \(purpose.rawValue) is \"\(text)\", not a number of seconds.",
+                    "expires_in in the answer to \(purpose.rawValue) is \"\(ServerText.quote(text))\", not a number of "
+                        + "seconds.",
                     fix: "Send expires_in as a number of seconds (RFC 6749 §5.1), e.g. 3600.")
             case .missing:
                 missing.append(purpose)
@@ -65,7 +66,7 @@ extension Diagnosis {
             case .unreadable(let text):
                 return CheckResult(
                     .refreshTokenLifetime, .warn,
-                    "refresh_token_expires_in in the answer to \(purpose.rawValue) is \"\(text)\", not a "
+                    "refresh_token_expires_in in the answer to \(purpose.rawValue) is \"\(ServerText.quote(text))\", not a "
                         + "number of seconds.", fix: fix)
             case .seconds(let seconds):
                 shortest = min(shortest ?? seconds, seconds)
@@ -73,9 +74,10 @@ extension Diagnosis {
         }
         guard let shortest else {
             return CheckResult(
-                .refreshTokenLifetime, .pass,
-                "No refresh_token_expires_in was sent: no refresh-token limit is "
-                    + "announced.")
+                .refreshTokenLifetime, .info,
+                "Refresh-token lifetime not announced (no refresh_token_expires_in); cannot be checked from outside.",
+                fix: "Make sure refresh tokens live at least 180 days or expire only after long disuse; the server's "
+                    + "settings are the only place to check.")
         }
         let days = Self.seconds((shortest / 86400 * 10).rounded() / 10)
         if shortest < Self.minimumRefreshTokenLifetime {

@@ -40,6 +40,14 @@ extension Diagnosis {
                     ? "The old refresh token still worked right after the rotation: the server has a grace period."
                     : "The server keeps the refresh token (no rotation), and it still worked after a refresh.")
         }
+        if answer.http.status >= 500 {
+            return CheckResult(
+                .refreshTokenReuse, .fail,
+                "The server errored on a retried refresh (\(answer.summary)): when Alexa misses a refresh answer it "
+                    + "retries with the same refresh token, and this retry fails.",
+                fix: "Answer a repeated refresh within the grace period like the first one (200 with tokens), or with "
+                    + "invalid_grant once the old token is really dead; find the server error in the token endpoint's logs.")
+        }
         if rotated {
             return CheckResult(
                 .refreshTokenReuse, .fail,
@@ -97,7 +105,10 @@ extension Diagnosis {
                 .oldAccessToken, .fail,
                 "The access token issued before the refresh was refused after it (\(answer.status)): requests "
                     + "that carry it until it expires fail, and users are told to link again.",
-                fix: "Do not revoke access tokens when refreshing: let each live until its expires_in.")
+                fix: "Do not revoke access tokens when refreshing: let each live until its expires_in. If the server "
+                    + "has no setting for this, make the resource server accept an access token until its expires_in "
+                    + "(validate it by signature and expiry instead of looking it up), or issue shorter-lived access "
+                    + "tokens (at least 360 s) so fewer requests carry a revoked one.")
         case .success(let answer):
             return CheckResult(
                 .oldAccessToken, .warn,

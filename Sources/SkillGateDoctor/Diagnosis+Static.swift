@@ -11,21 +11,27 @@ extension Diagnosis {
     /// to the Alexa app.
     static let codeLengthFailure = 1024
 
-    /// 7: the token URL is HTTPS (plain HTTP only on a loopback host, as a WARN).
+    /// 7: the token URL is HTTPS on port 443 (plain HTTP only on a loopback host, as a WARN).
     func tokenURLCheck() -> CheckResult {
-        let url = options.tokenURL
+        guard options.linkingType == .authCode else {
+            return CheckResult(.tokenURLHTTPS, .info, "Not tested: the implicit grant has no token endpoint.")
+        }
+        return httpsCheck(.tokenURLHTTPS, options.tokenURL, what: "The token URL", setting: "Access Token URI")
+    }
+
+    /// A skill URL is HTTPS on port 443 (plain HTTP only on a loopback host, as a WARN).
+    func httpsCheck(_ id: CheckID, _ url: URL, what: String, setting: String) -> CheckResult {
         guard url.scheme?.lowercased() == "https" else {
             return plainHTTP(
-                .tokenURLHTTPS, url, what: "The token URL", needs: "Alexa needs HTTPS",
-                consequence: "Alexa calls only HTTPS token endpoints, and the client secret and tokens would cross "
-                    + "the network in clear text")
+                id, url, what: what, needs: "Alexa needs HTTPS",
+                consequence: "Alexa calls only HTTPS URLs, and the client secret and tokens would cross the network in clear text")
         }
         if let port = url.port, port != 443 {
             return CheckResult(
-                .tokenURLHTTPS, .warn, "The token URL uses HTTPS on port \(port); Amazon requires port 443.",
-                fix: "Serve the Access Token URI on the standard HTTPS port 443.")
+                id, .warn, "\(what) uses HTTPS on port \(port); Amazon requires port 443.",
+                fix: "Serve the \(setting) on the standard HTTPS port 443.")
         }
-        return CheckResult(.tokenURLHTTPS, .pass, "The token URL uses HTTPS.")
+        return CheckResult(id, .pass, "\(what) uses HTTPS.")
     }
 
     /// 7: the probe URL is HTTPS (RFC 6750 §5.3: bearer tokens need TLS).
@@ -44,7 +50,7 @@ extension Diagnosis {
     /// 7: the authorization code is short enough for the redirect to the Alexa app.
     func codeLengthCheck() -> CheckResult {
         guard case .authorizationCode(let code, _) = options.grant else {
-            return CheckResult(.codeLength, .info, "Not tested: the run started from --refresh-token.")
+            return noCode(.codeLength)
         }
         let length = code.utf8.count
         let fix =

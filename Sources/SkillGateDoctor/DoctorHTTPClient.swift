@@ -9,8 +9,9 @@ import SkillGateHTTPS
 #endif
 
 /// Sends the doctor's requests with the project's HTTP client: no cookies, no cache, no redirects
-/// followed (a 3xx is reported with its `Location`), 401 answers delivered with their body, a time limit
-/// per call (name resolution, connection and TLS included), and the answer time measured.
+/// followed (a 3xx comes back with its `Location`: the token checks report it, the authorization request
+/// follows it itself), 401 answers delivered with their body, a time limit per call (name resolution,
+/// connection and TLS included), and the answer time measured.
 struct DoctorHTTPClient: Sendable {
     private let client: HTTPClient
     private let timeout: Duration
@@ -51,6 +52,7 @@ struct DoctorHTTPClient: Sendable {
                     contentType: response.headers["Content-Type"],
                     location: response.headers["Location"],
                     body: Data(response.body),
+                    headers: response.headers,
                     elapsed: clock.now - start
                 )
             )

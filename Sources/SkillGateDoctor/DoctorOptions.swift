@@ -12,6 +12,8 @@ public struct DoctorOptions: Sendable {
         case authorizationCode(code: String, redirectURI: String)
         /// Start from a refresh token the server issued earlier (the code exchange is then not checked).
         case refreshToken(String)
+        /// No grant: only the checks that need no token call run (settings, TLS, the authorization URI).
+        case notGiven
     }
 
     /// How the command line prints the report.
@@ -44,6 +46,30 @@ public struct DoctorOptions: Sendable {
     /// A PEM file of certificate authorities to trust for HTTPS instead of the system's (a private or test
     /// CA); nil trusts the system's roots.
     public var caFile: String?
+    /// The account-linking settings read with `--skill-package`, if any.
+    public var skillPackage: AccountLinkingConfig?
+    /// The skill's Authorization URI; nil skips the authorization-URI checks.
+    public var authorizationURL: URL?
+    /// The grant the skill is configured for.
+    public var linkingType: LinkingType
+    /// The skill's Client Authentication Scheme; nil when unknown (HTTP Basic is tried first, then the body).
+    public var accessTokenScheme: AccessTokenScheme?
+    /// The scopes Alexa requests.
+    public var scopes: [String]
+    /// The skill's domain list; nil when unknown (external domains are then listed, not judged).
+    public var domains: [String]?
+    /// The vendor ID in Alexa's redirect URLs; nil uses a placeholder.
+    public var vendorID: String?
+    /// The PKCE code verifier when PKCE is on (43–128 unreserved characters); nil when it is off.
+    public var codeVerifier: String?
+    /// Where the client secret came from.
+    public var clientSecretSource: ClientSecretSource
+    /// The `redirect_uri` sent to the authorization URI; nil derives it from the grant or the vendor ID.
+    public var authorizationRedirectURI: String?
+    /// Whether this is `skillgate doctor link`, the guided walkthrough (see ``Doctor/link(readLine:write:)``).
+    public var walkthrough = false
+    /// How many redirects the authorization request follows before giving up.
+    public var maximumRedirects = 10
 
     /// Creates options.
     /// - Parameters:
@@ -57,6 +83,13 @@ public struct DoctorOptions: Sendable {
     ///   - slowAnswerWarning: the answer time above which the answer-time check WARNs, 2 s by default.
     ///   - slowAnswerFailure: the answer time above which the answer-time check FAILs, 4.5 s by default.
     ///   - caFile: a PEM file of certificate authorities to trust for HTTPS instead of the system's.
+    ///   - authorizationURL: the skill's Authorization URI, for the authorization-URI checks.
+    ///   - linkingType: AUTH_CODE (default) or IMPLICIT.
+    ///   - accessTokenScheme: the skill's Client Authentication Scheme, if known.
+    ///   - scopes: the scopes Alexa requests.
+    ///   - domains: the skill's domain list, if known.
+    ///   - codeVerifier: the PKCE code verifier when PKCE is on.
+    ///   - clientSecretSource: where the client secret came from.
     public init(
         tokenURL: URL,
         clientID: String,
@@ -67,7 +100,14 @@ public struct DoctorOptions: Sendable {
         requestTimeout: Duration = .seconds(10),
         slowAnswerWarning: Duration = .seconds(2),
         slowAnswerFailure: Duration = .milliseconds(4500),
-        caFile: String? = nil
+        caFile: String? = nil,
+        authorizationURL: URL? = nil,
+        linkingType: LinkingType = .authCode,
+        accessTokenScheme: AccessTokenScheme? = nil,
+        scopes: [String] = [],
+        domains: [String]? = nil,
+        codeVerifier: String? = nil,
+        clientSecretSource: ClientSecretSource = .caller
     ) {
         self.tokenURL = tokenURL
         self.clientID = clientID
@@ -79,6 +119,13 @@ public struct DoctorOptions: Sendable {
         self.slowAnswerWarning = slowAnswerWarning
         self.slowAnswerFailure = slowAnswerFailure
         self.caFile = caFile
+        self.authorizationURL = authorizationURL
+        self.linkingType = linkingType
+        self.accessTokenScheme = accessTokenScheme
+        self.scopes = scopes
+        self.domains = domains
+        self.codeVerifier = codeVerifier
+        self.clientSecretSource = clientSecretSource
     }
 }
 
@@ -104,6 +151,8 @@ extension DoctorOptions.Grant {
             "authorization code \(redacted(code)) (redirect_uri \(redirectURI))"
         case .refreshToken(let token):
             "refresh token \(redacted(token))"
+        case .notGiven:
+            "no grant"
         }
     }
 }

@@ -27,7 +27,8 @@ public struct DoctorReport: Sendable, Equatable {
     }
 
     /// True when a check FAILed, or when the endpoint could not be reached (ERROR): a run that could not
-    /// check the server is not a clean bill of health. The command line exits 1 when this is true.
+    /// check the server is not a clean bill of health. The command line exits 1 for a FAIL and 2 for an
+    /// ERROR alone (``hasServerFailures``, ``hasNetworkErrors``).
     public var hasFailures: Bool {
         checks.contains { $0.verdict == .fail || $0.verdict == .error }
     }

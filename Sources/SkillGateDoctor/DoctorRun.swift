@@ -3,18 +3,24 @@ import SkillGateLogging
 
 /// Runs the doctor's call sequence against the token endpoint and records what it saw.
 ///
-/// The sequence, kept short because an authorization code is single-use and refreshes may rotate tokens
+/// First, without spending anything: the TLS of each HTTPS server among the skill's URLs, and (with an
+/// authorization URL) the authorization request Alexa would send, following redirects to the login page.
+///
+/// The token sequence, kept short because an authorization code is single-use and refreshes may rotate tokens
 /// (at most 7 token calls and 2 probe calls; each call has the request timeout and is timed):
-/// 1. **Code exchange** (with `--code`) using HTTP Basic. If that is rejected for any reason but `invalid_grant`,
-///    the same code once more with the credentials in the body: a rejected exchange does not consume a code on
+/// Each step uses the skill's Client Authentication Scheme first when it is known, HTTP Basic otherwise
+/// (called the primary method below; the other method is the fallback).
+/// 1. **Code exchange** (with `--code`, plus `code_verifier` with PKCE) using the primary method. If that is
+///    rejected for any reason but `invalid_grant`, the same code once more with the other method: a rejected exchange does not consume a code on
 ///    servers that follow RFC 6749. Whichever method the first success did not use is "not tested".
 /// 2. **Probe** (with `--probe`): GET the resource with the new access token, to learn that the probe accepts it.
 ///    From `--refresh-token`, this happens right after step 3, with the access token step 3 returned.
-/// 3. **Refresh** with the refresh token (from step 1, or `--refresh-token`) using HTTP Basic; if the client is
-///    rejected, the same refresh with body credentials. The newest refresh token is tracked from here on.
+/// 3. **Refresh** with the refresh token (from step 1, or `--refresh-token`) using the primary method; if the
+///    client is rejected, the same refresh with the other method. The newest refresh token is tracked from here on.
 /// 4. **Reuse**: the same OLD refresh token again at once, with the method that worked. A server that rotates
 ///    refresh tokens must give the old one a grace period, or Alexa's retries fail.
-/// 5. **Other method**: if Basic worked in step 3, a refresh with body credentials and the newest refresh token.
+/// 5. **Other method**: if the primary method worked in step 3, a refresh with the other method and the
+///    newest refresh token.
 /// 6. **Old access token** (with `--probe`): the access token probed in step 2 again, now that a refresh happened.
 /// 7. **Invalid grant**: a made-up refresh token, with a working method: expect 400 `invalid_grant`.
 /// 8. **Wrong client**: the newest refresh token with a wrong client secret: expect `invalid_client`.
@@ -29,28 +35,39 @@ struct DoctorRun {
     /// Receives a line per call (never a secret).
     let logger: Logger
     /// What the run saw.
-    private(set) var observations = Observations()
+    var observations = Observations()
     /// Every secret the run handled (the code, tokens), so the report can be scrubbed of them.
     private(set) var secrets: [String] = []
     /// The newest refresh token the server issued (or the given one once it has worked).
     private var newestRefreshToken: String?
     /// The access token probed in step 2.
     private var probeToken: String?
+    /// The authorization request to send, when there is an authorization URL.
+    let authorizationRequest: AuthorizationRequest?
+
+    /// The method tried first: the skill's scheme when known, else HTTP Basic.
+    private var primary: ClientAuthMethod { options.accessTokenScheme?.method ?? .basic }
 
     /// Creates a run.
-    init(options: DoctorOptions, client: DoctorHTTPClient, logger: Logger) {
+    init(options: DoctorOptions, client: DoctorHTTPClient, logger: Logger, authorizationRequest: AuthorizationRequest?) {
         self.options = options
         self.client = client
         self.logger = logger
+        self.authorizationRequest = authorizationRequest
         remember(options.clientSecret)
+        remember(options.codeVerifier)
     }
 
     /// Makes the calls of the sequence above.
     mutating func perform() async {
+        await inspectTLS()
+        if let authorizationRequest { await requestAuthorization(authorizationRequest) }
         switch options.grant {
         case .authorizationCode(let code, let redirectURI):
             remember(code)
-            await exchangeCode(TokenRequest.codeGrant(code: code, redirectURI: redirectURI))
+            var grant = TokenRequest.codeGrant(code: code, redirectURI: redirectURI)
+            if let verifier = options.codeVerifier { grant.append(("code_verifier", verifier)) }
+            await exchangeCode(grant)
             if let tokens = observations.codeTokens {
                 await probeFresh(with: tokens.body.accessToken)
                 if let refreshToken = tokens.body.refreshToken, !refreshToken.isEmpty {
@@ -60,6 +77,8 @@ struct DoctorRun {
         case .refreshToken(let refreshToken):
             remember(refreshToken)
             await refreshSequence(from: refreshToken)
+        case .notGiven:
+            return
         }
         await probeOld()
         await errorProbes()
@@ -67,18 +86,18 @@ struct DoctorRun {
 
     /// Step 1.
     private mutating func exchangeCode(_ grant: [(String, String)]) async {
-        guard let first = await call(.codeExchange, .basic, grant) else { return }
+        guard let first = await call(.codeExchange, primary, grant) else { return }
         observations.codeCalls.append(first)
         guard let answer = first.answer, answer.kind != .tokens, answer.kind != .grantRejected else { return }
-        if let second = await call(.codeExchange, .body, grant) { observations.codeCalls.append(second) }
+        if let second = await call(.codeExchange, primary.other, grant) { observations.codeCalls.append(second) }
     }
 
     /// Steps 3 to 5 (and step 2 when the run started from a refresh token).
     private mutating func refreshSequence(from oldToken: String) async {
-        guard let first = await call(.refresh, .basic, TokenRequest.refreshGrant(oldToken)) else { return }
+        guard let first = await call(.refresh, primary, TokenRequest.refreshGrant(oldToken)) else { return }
         observations.refreshCalls.append(first)
         if !first.issuedTokens, let answer = first.answer, answer.kind != .grantRejected,
-            let second = await call(.refresh, .body, TokenRequest.refreshGrant(oldToken))
+            let second = await call(.refresh, primary.other, TokenRequest.refreshGrant(oldToken))
         {
             observations.refreshCalls.append(second)
         }
@@ -86,8 +105,8 @@ struct DoctorRun {
         observations.rotated = tokens.body.refreshToken.map { !$0.isEmpty && $0 != oldToken } ?? false
         if case .refreshToken = options.grant { await probeFresh(with: tokens.body.accessToken) }
         observations.reuseCall = await call(.reuse, success.method, TokenRequest.refreshGrant(oldToken))
-        if success.method == .basic, let newest = newestRefreshToken {
-            observations.otherMethodCall = await call(.otherMethod, .body, TokenRequest.refreshGrant(newest))
+        if success.method == primary, let newest = newestRefreshToken {
+            observations.otherMethodCall = await call(.otherMethod, primary.other, TokenRequest.refreshGrant(newest))
         }
     }
 
@@ -95,7 +114,7 @@ struct DoctorRun {
     private mutating func errorProbes() async {
         let method =
             observations.successfulRefresh?.method ?? observations.codeCalls.first { $0.issuedTokens }?.method
-            ?? .basic
+            ?? primary
         let madeUpToken = "skillgate-doctor-invalid-" + Self.randomHex()
         observations.invalidGrantCall = await call(
             .invalidGrantProbe, method, TokenRequest.refreshGrant(madeUpToken))

@@ -25,8 +25,22 @@ public enum DoctorUsageError: Error, Equatable, CustomStringConvertible {
     case missingGrant
     /// `--code` without `--redirect-uri`.
     case missingRedirectURI
-    /// `--redirect-uri` without `--code`.
+    /// `--redirect-uri` without `--code` (and without an authorization URL to send it to).
     case redirectURIWithoutCode
+    /// A file named by an option cannot be read.
+    case unreadableFile(option: String, path: String, reason: String)
+    /// `--skill-package` names a file that is not an `accountLinking.json`.
+    case invalidSkillPackage(path: String, reason: String)
+    /// Both `--client-secret` and `--client-secret-file` were given.
+    case conflictingSecrets
+    /// `--code-verifier` is not 43–128 unreserved characters (the value is not repeated: it is a secret).
+    case invalidCodeVerifier
+    /// `--code` with `--pkce` but no `--code-verifier`.
+    case verifierNeeded
+    /// `doctor link` with `--code` or `--refresh-token`.
+    case grantInWalkthrough
+    /// `doctor link` (or an option that needs one) without an authorization URL.
+    case missingAuthorizationURL
 
     /// What went wrong and what to type instead.
     public var description: String {
@@ -42,9 +56,12 @@ public enum DoctorUsageError: Error, Equatable, CustomStringConvertible {
         case .unknownOption(let option):
             "unknown option \(option)"
         case .unexpectedArgument(let shortened):
-            "unexpected argument \(shortened) (every value follows its option, e.g. --client-secret S)"
+            "unexpected argument \(shortened) (every value follows its option, e.g. --code C)"
         case .duplicateOption(let option):
             "\(option) was given more than once"
+        case .missingOption("--client-secret"):
+            "a client secret is required: set SKILLGATE_CLIENT_SECRET or pass --client-secret-file PATH (--client-secret S "
+                + "works too, but shows the secret in ps and shell history)"
         case .missingOption(let option):
             "\(option) is required"
         case .invalidURL(let option, let value):
@@ -56,7 +73,22 @@ public enum DoctorUsageError: Error, Equatable, CustomStringConvertible {
         case .missingRedirectURI:
             "--code needs --redirect-uri: the redirect_uri the code was issued for (one of Alexa's redirect URLs)"
         case .redirectURIWithoutCode:
-            "--redirect-uri is only used with --code"
+            "--redirect-uri is only used with --code, with doctor link, or with an authorization URL to send it to"
+        case .unreadableFile(let option, let path, let reason):
+            "\(option) \(path) cannot be read: \(reason)"
+        case .invalidSkillPackage(let path, let reason):
+            "--skill-package \(path) is not an ASK CLI accountLinking.json: \(reason)"
+        case .conflictingSecrets:
+            "give the client secret one way: --client-secret-file PATH or --client-secret S, not both (or neither, and set "
+                + "SKILLGATE_CLIENT_SECRET)"
+        case .invalidCodeVerifier:
+            "--code-verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 §4.1)"
+        case .verifierNeeded:
+            "--code with --pkce needs --code-verifier V: the verifier whose challenge the code was requested with"
+        case .grantInWalkthrough:
+            "doctor link gets the code from your browser: leave out --code and --refresh-token"
+        case .missingAuthorizationURL:
+            "give the authorization URL with --skill-package PATH or --authorization-url URL"
         }
     }
 }

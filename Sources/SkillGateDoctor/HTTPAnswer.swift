@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateHTTP
 
 /// One HTTP answer as the doctor needs it.
 struct HTTPAnswer: Sendable {
@@ -6,10 +7,12 @@ struct HTTPAnswer: Sendable {
     let status: Int
     /// The `Content-Type` header, if any.
     let contentType: String?
-    /// The `Location` header, if any (a redirect is reported, never followed).
+    /// The `Location` header, if any (token-endpoint redirects are reported, never followed).
     let location: String?
     /// The body.
     let body: Data
+    /// Every header field, in the order received.
+    let headers: HTTPHeaders
     /// Time from sending the request to having the whole answer.
     let elapsed: Duration
 

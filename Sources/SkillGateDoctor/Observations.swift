@@ -1,12 +1,12 @@
 /// Everything a run saw, step by step; ``Diagnosis`` turns it into verdicts.
 struct Observations: Sendable {
-    /// Step 1: the code exchange (HTTP Basic, then body credentials if Basic was rejected).
+    /// Step 1: the code exchange (the primary method, then the other if it was rejected).
     var codeCalls: [TokenCall] = []
-    /// Step 3: the first refresh (HTTP Basic, then body credentials if Basic was rejected).
+    /// Step 3: the first refresh (the primary method, then the other if it was rejected).
     var refreshCalls: [TokenCall] = []
     /// Step 4: the old refresh token again.
     var reuseCall: TokenCall?
-    /// Step 5: a refresh with body credentials after Basic worked.
+    /// Step 5: a refresh with the other method after the primary one worked.
     var otherMethodCall: TokenCall?
     /// Step 7: a made-up refresh token.
     var invalidGrantCall: TokenCall?
@@ -24,6 +24,12 @@ struct Observations: Sendable {
     var refreshedSinceProbeToken = false
     /// The network failure that stopped the run, if one did.
     var networkFailure: NetworkFailure?
+    /// The TLS of each HTTPS server among the skill's URLs.
+    var tls: [TLSObservation] = []
+    /// The authorization request, when there was an authorization URL.
+    var authorization: AuthorizationObservation?
+    /// The walkthrough's pasted redirect, in `doctor link`.
+    var link: LinkObservation?
 
     /// Every token call, in the order made.
     var allTokenCalls: [TokenCall] {

@@ -29,7 +29,8 @@ struct TokenBody: Sendable {
     let refreshTokenExpiresIn: NumericField
     /// `error` (for a text body: the first RFC 6749 error code found in it).
     let error: String?
-    /// `error_description`, shortened.
+    /// `error_description` as sent (quote it with ``ServerText/quote(_:)`` to show it: it is shortened only
+    /// after the line is scrubbed of secrets).
     let errorDescription: String?
 
     /// Error codes RFC 6749 §5.2 defines, looked for in bodies that are neither JSON nor form-encoded.
@@ -69,14 +70,8 @@ struct TokenBody: Sendable {
             errorDescription = nil
         } else {
             error = fields["error"] as? String
-            errorDescription = (fields["error_description"] as? String).map(Self.shortened)
+            errorDescription = fields["error_description"] as? String
         }
-    }
-
-    /// A server-supplied text cut to one short line without control characters.
-    static func shortened(_ text: String) -> String {
-        let line = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
-        return line.count > 120 ? String(line.prefix(117)) + "…" : line
     }
 }
 
@@ -86,7 +81,7 @@ enum NumericField: Sendable, Equatable {
     case missing
     /// A non-negative number of seconds.
     case seconds(Double)
-    /// Sent, but not a non-negative number (shown shortened).
+    /// Sent, but not a non-negative number (as sent: quote it to show it).
     case unreadable(String)
 
     /// Reads a field value.
@@ -98,13 +93,13 @@ enum NumericField: Sendable, Equatable {
             if let number = Double(string.trimmingCharacters(in: .whitespaces)), number.isFinite, number >= 0 {
                 self = .seconds(number)
             } else {
-                self = .unreadable(TokenBody.shortened(string))
+                self = .unreadable(string)
             }
         case let number as NSNumber:
             let double = number.doubleValue
             self = double.isFinite && double >= 0 ? .seconds(double) : .unreadable(number.stringValue)
         default:
-            self = .unreadable(TokenBody.shortened(String(describing: value)))
+            self = .unreadable(String(describing: value))
         }
     }
 

@@ -30,9 +30,9 @@ struct TokenAnswer: Sendable {
         var text = "\(http.status)"
         if let error = body.error {
             text += " \(error)"
-            if let description = body.errorDescription { text += " (\"\(description)\")" }
+            if let description = body.errorDescription { text += " (\"\(ServerText.quote(description))\")" }
         } else if (300..<400).contains(http.status), let location = http.location {
-            text += " redirecting to \(TokenBody.shortened(location))"
+            text += " redirecting to \(ServerText.quote(location))"
         } else if http.status != 200 {
             text += " (\(http.mediaType ?? "no Content-Type"), \(body.encoding == .empty ? "empty body" : "no error code"))"
         }

@@ -34,6 +34,7 @@ struct Scenario: Sendable, CustomTestStringConvertible {
         Scenario(.revokeAccessOnRefresh, [.oldAccessToken: .fail]),
         Scenario(.invalidGrantForBadClient, [.invalidClient: .fail]),
         Scenario(.serverErrorForBadToken, [.invalidGrant: .fail]),
+        Scenario(.serverErrorOnReuse, [.refreshTokenReuse: .fail]),
         Scenario(.nonJSONErrors, [.errorFormat: .fail]),
         Scenario(.onlyBasic, [.clientAuthRefresh: .warn, .clientAuthCode: .pass, .clientAuthConsistency: .pass]),
         Scenario(.onlyBody, [.clientAuthCode: .warn, .clientAuthRefresh: .warn, .clientAuthConsistency: .pass]),
@@ -43,7 +44,7 @@ struct Scenario: Sendable, CustomTestStringConvertible {
         // verdict depends only on the answer taking at least that long.
         Scenario(
             .none, [.answerTime: .warn], delay: .milliseconds(300),
-            thresholds: (.milliseconds(200), .seconds(8))),
+            thresholds: (.milliseconds(200), .seconds(60))),
         Scenario(
             .none, [.answerTime: .fail], delay: .milliseconds(600),
             thresholds: (.milliseconds(200), .milliseconds(500))),
@@ -130,6 +131,39 @@ struct DoctorRefreshModeTests {
             let report = await FakeServer.run(fake.refreshOptions())
             #expect(report.ids(.fail) == [failing], "\(report.dump)")
             #expect(report.warningsBeyondLoopback.isEmpty, "\(report.dump)")
+        }
+    }
+}
+
+struct DoctorSharperVerdictTests {
+    @Test("a 5xx on the in-grace retry is its own FAIL, not \"no grace period\"")
+    func serverErrorOnRetry() async throws {
+        try await FakeServer.with(FakeBehaviour(misbehaviour: .serverErrorOnReuse)) { fake in
+            let report = await FakeServer.run(fake.codeOptions())
+            let reuse = try #require(report[.refreshTokenReuse])
+            #expect(reuse.verdict == .fail)
+            #expect(reuse.reason.contains("errored on a retried refresh"), "\(reuse.reason)")
+            #expect(!reuse.reason.contains("without a grace period"), "\(reuse.reason)")
+        }
+    }
+
+    @Test("when the old access token dies, the fix says what to do without a server setting")
+    func oldAccessTokenFix() async throws {
+        try await FakeServer.with(FakeBehaviour(misbehaviour: .revokeAccessOnRefresh)) { fake in
+            let report = await FakeServer.run(fake.codeOptions())
+            #expect(report[.oldAccessToken]?.fix?.contains("no setting") == true)
+        }
+    }
+
+    @Test("--json carries every check's id, verdict and evidence")
+    func evidence() async throws {
+        try await FakeServer.with { fake in
+            let report = await FakeServer.run(fake.codeOptions())
+            #expect(
+                report[.codeExchange]?.evidence.first?.contains("the code exchange (HTTP Basic): 200") == true, "\(report.renderJSON())")
+            #expect(report[.refreshTokenReuse]?.evidence.count == 1)
+            #expect(report[.oldAccessToken]?.evidence.count == 2)
+            #expect(report.renderJSON().contains("\"evidence\" : ["))
         }
     }
 }

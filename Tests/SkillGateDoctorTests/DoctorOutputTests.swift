@@ -42,6 +42,7 @@ struct DoctorOutputTests {
                 #expect(entry["reason"] as? String == check.reason)
                 #expect(entry["title"] as? String == check.title)
                 #expect(entry.keys.contains("fix"))
+                #expect(entry["evidence"] as? [String] == check.evidence)
             }
             let expires = try #require(checks.first { $0["id"] as? String == "expires-in" })
             #expect(expires["verdict"] as? String == "FAIL")

@@ -30,6 +30,27 @@ enum Misbehaviour: String, Sendable, CaseIterable {
     case onlyBody
     /// Body credentials for the code exchange only; refresh accepts only HTTP Basic.
     case bodyForCodeOnly
+    /// Both methods for the code exchange; refresh accepts only HTTP Basic.
+    case basicOnlyForRefresh
+    /// Answers 500 to the old refresh token within its grace period.
+    case serverErrorOnReuse
+    /// Requires PKCE as django-oauth-toolkit does: "Code challenge required." at the authorization URI and
+    /// "Code verifier required." at the token endpoint.
+    case pkceRequired
+    /// The authorization URI redirects back to Alexa with error=unauthorized_client.
+    case authorizationError
+    /// The login page loads a script from a domain the skill does not list.
+    case unlistedAsset
+    /// The login page calls window.open.
+    case popupWindow
+    /// The login page has a link with target="_blank".
+    case blankTarget
+    /// The redirect after login drops state.
+    case dropsState
+    /// The redirect after login puts the code in the fragment.
+    case codeInFragment
+    /// The redirect after login goes somewhere else than the redirect_uri.
+    case wrongRedirect
 }
 
 /// How the fake token endpoint behaves.
@@ -42,4 +63,12 @@ struct FakeBehaviour: Sendable {
     var expiresInAsString = false
     /// How long a rotated refresh token stays valid.
     var gracePeriod: Duration = .seconds(30)
+    /// Characters of filler put before every `error_description`, so a secret echoed in it straddles the
+    /// place where a report would cut a long description.
+    var errorPadding = 0
+    /// When set, every error answer, reflected header and redirect echoes every real secret the endpoint
+    /// knows in this encoding (a name from `SecretEncodings.all` or `SecretEncodings.basic`).
+    var echo: String?
+    /// The length of the codes the login issues.
+    var loginCodeLength = 40
 }

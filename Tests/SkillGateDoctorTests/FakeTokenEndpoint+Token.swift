@@ -38,7 +38,8 @@ extension FakeTokenEndpoint {
             return error(401, "invalid_client", "bad client credentials \(credentials.secret)")
         }
         switch grantType {
-        case "authorization_code": return exchange(code: form["code"] ?? "", redirectURI: form["redirect_uri"])
+        case "authorization_code":
+            return exchange(code: form["code"] ?? "", redirectURI: form["redirect_uri"], verifier: form["code_verifier"])
         case "refresh_token": return refresh(form["refresh_token"] ?? "")
         default: return error(400, "unsupported_grant_type", "grant_type \(grantType)")
         }
@@ -49,13 +50,22 @@ extension FakeTokenEndpoint {
         case .onlyBasic: method == .basic
         case .onlyBody: method == .body
         case .bodyForCodeOnly: grantType == "authorization_code" ? method == .body : method == .basic
+        case .basicOnlyForRefresh: grantType == "authorization_code" || method == .basic
         default: true
         }
     }
 
-    private func exchange(code: String, redirectURI: String?) -> HTTPResponse {
+    private func exchange(code: String, redirectURI: String?, verifier: String?) -> HTTPResponse {
+        if let verifier { state.withLock { $0.receivedSecrets.append(verifier) } }
+        if behaviour.misbehaviour == .pkceRequired, verifier == nil {
+            return error(400, "invalid_request", "Code verifier required.")
+        }
+        let challenge = state.withLock { $0.challenges[code] }
+        if let challenge, verifier.map(Self.s256) != challenge {
+            return error(400, "invalid_grant", "code_verifier does not match the code_challenge")
+        }
         let valid = state.withLock { state in
-            guard state.codes[code] == false, redirectURI == self.redirectURI else { return false }
+            guard state.codes[code] == false, redirectURI == state.redirectURIs[code] ?? self.redirectURI else { return false }
             state.codes[code] = true
             return true
         }
@@ -65,17 +75,20 @@ extension FakeTokenEndpoint {
 
     private func refresh(_ token: String) -> HTTPResponse {
         let now = ContinuousClock.now
-        let valid = state.withLock { state in
+        let valid: Bool? = state.withLock { state in
             switch state.refreshTokens[token] {
             case .active?:
                 state.refreshTokens[token] = behaviour.misbehaviour == .rotationWithoutGrace ? nil : .rotated(at: now)
             case .rotated(let at)? where now - at < behaviour.gracePeriod:
-                break
+                if behaviour.misbehaviour == .serverErrorOnReuse { return nil }
             default:
                 return false
             }
             if behaviour.misbehaviour == .revokeAccessOnRefresh { state.accessTokens.removeAll() }
             return true
+        }
+        guard let valid else {
+            return HTTPResponse(status: 503, headers: ["Content-Type": "text/plain"], body: Array("try again".utf8))
         }
         guard valid else {
             if behaviour.misbehaviour == .serverErrorForBadToken {

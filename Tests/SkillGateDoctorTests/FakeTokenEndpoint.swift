@@ -25,6 +25,14 @@ final class FakeTokenEndpoint: HTTPResponder, Sendable {
         var refreshTokens: [String: RefreshState] = [:]
         var accessTokens: Set<String> = []
         var issuedSecrets: [String] = []
+        /// Secrets clients sent that the endpoint did not issue (PKCE verifiers).
+        var receivedSecrets: [String] = []
+        /// The PKCE challenge each code was issued for.
+        var challenges: [String: String] = [:]
+        /// The redirect_uri each code from the login was issued for.
+        var redirectURIs: [String: String] = [:]
+        /// Authorization requests waiting at the login page, by id.
+        var pendingLogins: [String: [String: String]] = [:]
         var tokenRequests = 0
     }
 
@@ -66,7 +74,9 @@ final class FakeTokenEndpoint: HTTPResponder, Sendable {
         switch (request.method, request.path) {
         case ("POST", "/token"): await token(request)
         case ("GET", "/userinfo"): userinfo(request)
-        case ("POST", "/moved"): HTTPResponse(status: 302, headers: ["Location": "/token"])
+        case ("GET", "/authorize"): authorize(request)
+        case ("GET", "/login"): loginPage(request)
+        case ("POST", "/moved"): HTTPResponse(status: 302, headers: ["Location": "/token" + (echoed.isEmpty ? "" : "?echo=" + echoed)])
         default: HTTPResponse(status: 404)
         }
     }
@@ -97,12 +107,30 @@ final class FakeTokenEndpoint: HTTPResponder, Sendable {
     /// An error answer (RFC 6749 §5.2), or HTML under `.nonJSONErrors`.
     func error(_ status: Int, _ code: String, _ description: String) -> HTTPResponse {
         var headers: HTTPHeaders = [:]
-        if status == 401 { headers.add(name: "WWW-Authenticate", value: "Basic realm=\"token\"") }
+        let echo = echoed
+        if status == 401 { headers.add(name: "WWW-Authenticate", value: "Basic realm=\"token\(echo)\"") }
+        if !echo.isEmpty { headers.add(name: "X-Echo", value: echo) }
         if behaviour.misbehaviour == .nonJSONErrors {
             headers.add(name: "Content-Type", value: "text/html")
             let html = "<html><body><h1>Error \(status)</h1><p>\(code)</p></body></html>"
             return HTTPResponse(status: status, headers: headers, body: Array(html.utf8))
         }
-        return json(status, ["error": code, "error_description": description], headers: headers)
+        var fields: [String: Any] = [
+            "error": code, "error_description": String(repeating: "x", count: behaviour.errorPadding) + description,
+        ]
+        if !echo.isEmpty {
+            fields["error_description"] = "\(fields["error_description"] ?? "") echo: \(echo)"
+            fields["error_uri"] = "https://errors.example/?echo=\(echo)"
+            fields["detail"] = echo
+        }
+        return json(status, fields, headers: headers)
+    }
+
+    /// Every real secret the endpoint knows, in the encoding `behaviour.echo` names; empty when not echoing.
+    var echoed: String {
+        guard let name = behaviour.echo else { return "" }
+        if let pair = SecretEncodings.basic(clientID: clientID, secret: clientSecret)[name] { return pair }
+        let secrets = [clientSecret] + state.withLock { $0.issuedSecrets + $0.receivedSecrets }
+        return secrets.compactMap { SecretEncodings.all($0)[name] }.joined(separator: " | ")
     }
 }

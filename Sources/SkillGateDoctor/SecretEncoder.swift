@@ -1,0 +1,102 @@
+import Foundation
+
+/// The forms in which a server may echo a secret it was sent: the doctor scrubs every one of them.
+enum SecretEncoder {
+    /// The secret literally; percent-encoded (RFC 3986 unreserved characters kept) and form-encoded (`+` for
+    /// a space), each with upper- and lower-case hex; JSON-escaped (with and without `\/`, non-ASCII kept or
+    /// as `\uXXXX`); and base64 and base64url, padded or not, of the secret and of HTTP Basic's `id:secret`
+    /// (raw and with both parts form-encoded, as RFC 6749 §2.3.1 sends them).
+    /// - Parameters:
+    ///   - secret: the secret.
+    ///   - clientID: the client ID the secret may be paired with in HTTP Basic credentials.
+    static func encodings(of secret: String, clientID: String) -> Set<String> {
+        var result: Set<String> = [secret]
+        for encoded in [percentEncoded(secret), FormURLEncoding.escape(secret)] {
+            result.insert(encoded)
+            result.insert(lowercasingHex(encoded))
+        }
+        for encoded in [jsonEscaped(secret, asciiOnly: false), jsonEscaped(secret, asciiOnly: true)] {
+            result.insert(encoded)
+            result.insert(encoded.replacingOccurrences(of: "/", with: "\\/"))
+            result.insert(uppercasingUnicodeEscapes(encoded))
+        }
+        let pairs = [
+            secret, clientID + ":" + secret, FormURLEncoding.escape(clientID) + ":" + FormURLEncoding.escape(secret),
+        ]
+        for pair in pairs { result.formUnion(base64Forms(Array(pair.utf8))) }
+        return result
+    }
+
+    /// Standard base64 and base64url, with and without `=` padding.
+    static func base64Forms(_ bytes: [UInt8]) -> [String] {
+        let standard = Data(bytes).base64EncodedString()
+        let url = standard.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        return [standard, url].flatMap { [$0, String($0.prefix { $0 != "=" })] }
+    }
+
+    /// Every UTF-8 byte but RFC 3986's unreserved characters as `%XX` (upper-case hex).
+    static func percentEncoded(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                output.append(Character(Unicode.Scalar(byte)))
+            default:
+                output += "%" + hex(byte)
+            }
+        }
+        return output
+    }
+
+    /// The text as inside a JSON string: `"`, `\` and control characters escaped, and with `asciiOnly` every
+    /// non-ASCII character as `\uXXXX` (lower-case hex, UTF-16 surrogate pairs beyond the BMP).
+    static func jsonEscaped(_ text: String, asciiOnly: Bool) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E):
+                for unit in String(scalar).utf16 {
+                    output += "\\u" + hex(UInt8(unit >> 8)).lowercased() + hex(UInt8(unit & 0xFF)).lowercased()
+                }
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Two upper-case hex digits.
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
+    /// `%2f` for `%2F`.
+    private static func lowercasingHex(_ text: String) -> String {
+        rewritingEscapes(text, introducer: "%", length: 2) { $0.lowercased() }
+    }
+
+    /// `\u00C4` for `\u00c4`.
+    private static func uppercasingUnicodeEscapes(_ text: String) -> String {
+        rewritingEscapes(text, introducer: "\\u", length: 4) { $0.uppercased() }
+    }
+
+    /// Rewrites the `length` characters after each `introducer`.
+    private static func rewritingEscapes(_ text: String, introducer: String, length: Int, _ rewrite: (String) -> String) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: introducer) {
+            output += rest[..<range.upperBound]
+            let digits = rest[range.upperBound...].prefix(length)
+            output += rewrite(String(digits))
+            rest = rest[range.upperBound...].dropFirst(digits.count)
+        }
+        return output + rest
+    }
+}
