@@ -1,3 +1,4 @@
+import FoundationEssentials
 extension Diagnosis {
     /// What a check looked at, one line per observation, for the JSON report.
     func evidence(for id: CheckID) -> [String] {

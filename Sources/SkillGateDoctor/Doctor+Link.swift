@@ -1,3 +1,4 @@
+import FoundationEssentials
 extension Doctor {
     /// The guided walkthrough behind `skillgate doctor link`: writes the authorization URL (with Alexa's
     /// query, `state` and, with PKCE, the challenge), reads the URL the user's browser landed on after logging

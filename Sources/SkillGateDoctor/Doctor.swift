@@ -1,4 +1,5 @@
 public import SkillGateLogging
+import FoundationEssentials
 
 /// The engine behind `skillgate doctor`: checks a skill's account linking the way Alexa uses it (the skill
 /// package's settings, TLS, the authorization URI and login page, the token endpoint) and names every

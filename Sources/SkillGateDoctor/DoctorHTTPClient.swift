@@ -7,6 +7,7 @@ import SkillGateHTTPS
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SkillGateCrypto
 
 /// Sends the doctor's requests with the project's HTTP client: no cookies, no cache, no redirects
 /// followed (a 3xx comes back with its `Location`: the token checks report it, the authorization request

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateHTTP
+import SkillGateLogging
 
 extension DoctorRun {
     /// Requests the authorization URI as the Alexa app's browser would and follows redirects (up to

@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateLogging
 
 extension DoctorRun {
     /// Inspects the TLS of every distinct HTTPS server among the skill's URLs (the token URL when Alexa calls

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateLogging
+import SkillGateHTTP
 
 /// Runs the doctor's call sequence against the token endpoint and records what it saw.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import SkillGateDoctor
 import SkillGateTestSupport
 import Testing
+import SkillGateLogging
 
 /// The doctor's HTTPS path against the fake token endpoint behind a TLS proxy, with certificates from a
 /// throw-away CA that only `--ca-file` makes trusted.

@@ -3,6 +3,7 @@ import SkillGateDoctor
 import SkillGateHTTP
 import SkillGateTestSupport
 import Testing
+import SkillGateLogging
 
 struct DoctorNetworkTests {
     /// A loopback port that was just bound and released, so connecting is refused.

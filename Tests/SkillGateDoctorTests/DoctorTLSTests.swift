@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateDoctor
 import Testing
+import SkillGateLogging
 
 /// A real TLS handshake on loopback: a Python HTTPS server with a self-signed certificate made by `openssl`.
 struct DoctorTLSTests {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateCrypto
 import SkillGateHTTP
+import Synchronization
 
 extension FakeTokenEndpoint {
     /// The domain the well-behaved login page loads its stylesheet from (the skill lists it).

@@ -1,5 +1,6 @@
 import Foundation
 import SkillGateHTTP
+import Synchronization
 
 extension FakeTokenEndpoint {
     /// Which way the client authenticated.

@@ -1,6 +1,7 @@
 import Foundation
 import SkillGateDoctor
 import Synchronization
+import SkillGateLogging
 
 /// Drives `doctor link` the way a person does: reads the authorization URL the doctor wrote, "logs in" at
 /// the fake (which issues the code and builds the redirect), and pastes the URL the browser lands on.

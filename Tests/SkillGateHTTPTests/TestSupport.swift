@@ -56,7 +56,6 @@ let echoResponder = HTTPClosureResponder { request in
     return HTTPResponse(status: 200, headers: headers, body: request.body)
 }
 
-
 /// A server on the backend `SKILLGATE_EVENT_BACKEND` names.
 func makeServer(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) -> HTTPServer {
     var configuration = configuration
