@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import Foundation
+import SkillGateReplay
 
 /// `skillgate replay`: sends recorded requests and conversations to a skill, prints a transcript
 /// and checks the expectations. Exit 0 when all pass, 1 on a difference, 2 on usage or I/O errors.
@@ -65,7 +66,7 @@ enum ReplayCommand {
         } catch {
             return fail(error)
         }
-        let replayer = Replayer(options: options, transport: transport)
+        let replayer = Replayer(options: options.settings, transport: transport)
         var stopped: CLIError?
         for file in files {
             do {
@@ -99,7 +100,7 @@ enum ReplayCommand {
             }
             return try HTTPTransport(url: url, signer: signer, timeout: options.timeout)
         }
-        return try ExecTransport(command: options.exec ?? "", timeout: options.timeout, environment: options.environment)
+        return try ExecTransport(command: options.exec ?? "", timeout: options.timeout, environment: options.settings.environment)
     }
 
     /// The files to replay: files as given, folders expanded recursively in name order, sidecars left out.

@@ -1,3 +1,4 @@
+import SkillGateReplay
 import Foundation
 import SkillGateModel
 import SkillGateSystem
@@ -86,7 +87,7 @@ enum RequestCommand {
                 guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
                     throw .usage("--slot needs NAME=VALUE, not '\(pair)'")
                 }
-                spec.slots.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
+                spec.slots.append(SlotSpec(name: String(pair[..<equals]), value: String(pair[pair.index(after: equals)...])))
             case "--token": token = try scanner.value(for: argument)
             case "--unlinked":
                 try scanner.flag(argument)

@@ -1,3 +1,4 @@
+import SkillGateReplay
 /// Compares an interaction model with a skill's routes and lists what does not line up.
 enum ModelLinter {
     /// The built-in intents every custom skill must include in its model and handle.

@@ -1,3 +1,4 @@
+import SkillGateReplay
 import SkillGateSystem
 
 /// Runs the skill once as a child process speaking the `stdio --lines` protocol: one JSON

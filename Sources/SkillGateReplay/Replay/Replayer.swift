@@ -1,32 +1,33 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// Replays files against a skill: sends each request, prints the transcript, checks the
 /// expectations and, with `--update`, writes new ones.
-final class Replayer {
+package final class Replayer {
     /// What the command line asked for.
-    let options: ReplayOptions
+    package let options: ReplaySettings
     /// How requests reach the skill.
-    let transport: any SkillTransport
+    package let transport: any SkillTransport
     /// Where the transcript goes.
-    let transcript: Transcript
+    package let transcript: Transcript
     /// The counts so far.
-    var tally = ReplayTally()
+    package var tally = ReplayTally()
     private var builder: RequestBuilder?
 
     /// Creates a replayer.
     /// - Parameters:
     ///   - options: the parsed command line.
     ///   - transport: a started transport.
-    init(options: ReplayOptions, transport: any SkillTransport) {
+    ///   - output: where the transcript and messages go.
+    package init(options: ReplaySettings, transport: any SkillTransport, output: ReplayOutput = .standard) {
         self.options = options
         self.transport = transport
-        transcript = Transcript(quiet: options.quiet)
+        transcript = Transcript(quiet: options.quiet, output: output)
     }
 
     /// Replays one file; a file that cannot be used is reported and counted, and the run goes on.
     /// - Parameter path: a request file or a conversation.
     /// - Throws: ``CLIError`` when the skill cannot be reached: the run stops.
-    func replay(file path: String) async throws(CLIError) {
+    package func replay(file path: String) async throws(CLIError) {
         tally.files += 1
         do throws(CLIError) {
             let json = try FileSystem.readJSON(path)
@@ -42,7 +43,7 @@ final class Replayer {
         } catch {
             guard error.kind == .io else { throw error }
             tally.badFiles += 1
-            Console.error("skillgate replay: \(error.message)")
+            transcript.output.error("skillgate replay: \(error.message)")
         }
     }
 
@@ -50,7 +51,7 @@ final class Replayer {
     /// - Parameter envelope: the request envelope.
     /// - Returns: the answer.
     /// - Throws: ``CLIError`` (a transport error) when the skill is unreachable or answers with something that is not JSON.
-    func exchange(_ envelope: JSONValue) async throws(CLIError) -> SkillAnswer {
+    package func exchange(_ envelope: JSONValue) async throws(CLIError) -> SkillAnswer {
         let (status, bytes) = try await transport.send(envelope.jsonBytes)
         guard let body = try? JSONParser.parse(bytes) else {
             let preview = String(decoding: bytes.prefix(200), as: UTF8.self)
@@ -60,7 +61,7 @@ final class Replayer {
     }
 
     /// The request builder for conversations, made on first use.
-    func requestBuilder() throws(CLIError) -> RequestBuilder {
+    package func requestBuilder() throws(CLIError) -> RequestBuilder {
         if let builder { return builder }
         let made = RequestBuilder(
             templatesDirectory: try TemplateLocator.locate(explicit: options.templates, environment: options.environment))
@@ -69,7 +70,7 @@ final class Replayer {
     }
 
     /// Counts a checked turn and prints it.
-    func record(
+    package func record(
         _ label: Transcript.TurnLabel, source: String, answer: SkillAnswer, mismatches: [Mismatch], checks: Int, note: String? = nil
     ) {
         tally.requests += 1

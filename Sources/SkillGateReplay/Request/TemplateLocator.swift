@@ -6,14 +6,14 @@ import SkillGateSystem
 /// `skillgate` was built from (found from this source file's path, so `swift run skillgate` and
 /// `.build/debug/skillgate` work in a clone); `Templates/` beside the executable; and
 /// `../share/skillgate/Templates` next to it (an installed copy).
-enum TemplateLocator {
+package enum TemplateLocator {
     /// The folder that holds request templates.
     /// - Parameters:
     ///   - explicit: the `--templates` value, if given.
     ///   - environment: the process environment.
     /// - Returns: the folder's path.
     /// - Throws: ``CLIError`` `.io` listing where it looked.
-    static func locate(explicit: String?, environment: [String: String]) throws(CLIError) -> String {
+    package static func locate(explicit: String?, environment: [String: String]) throws(CLIError) -> String {
         if let explicit {
             guard isTemplates(explicit) else {
                 throw .io("--templates \(explicit) is not a SkillGate Templates folder (it needs a requests/ folder)")
@@ -34,7 +34,7 @@ enum TemplateLocator {
     }
 
     /// The checkout this binary was built from (the folder holding `Package.swift` and `Templates/`).
-    static var sourceCheckout: String {
+    package static var sourceCheckout: String {
         var path = #filePath
         for _ in 0..<4 { path = FileSystem.directory(of: path) }
         return path

@@ -1,24 +1,24 @@
 import Foundation
-import SkillGateModel
+package import SkillGateModel
 
 /// The file operations the commands share, failing with ``CLIError`` messages that name the path.
-enum FileSystem {
+package enum FileSystem {
     /// Whether `path` is a directory.
     /// - Parameter path: the path.
-    static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Whether anything exists at `path`.
     /// - Parameter path: the path.
-    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    package static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
     /// Reads a whole file.
     /// - Parameter path: the file.
     /// - Returns: its bytes.
     /// - Throws: ``CLIError`` `.io` when it cannot be read.
-    static func read(_ path: String) throws(CLIError) -> [UInt8] {
+    package static func read(_ path: String) throws(CLIError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .io(exists(path) ? "cannot read \(path)" : "\(path) does not exist")
         }
@@ -29,7 +29,7 @@ enum FileSystem {
     /// - Parameter path: the file.
     /// - Returns: the document.
     /// - Throws: ``CLIError`` `.io` naming the file and the parse error.
-    static func readJSON(_ path: String) throws(CLIError) -> JSONValue {
+    package static func readJSON(_ path: String) throws(CLIError) -> JSONValue {
         let bytes = try read(path)
         do {
             return try JSONParser.parse(bytes)
@@ -43,7 +43,7 @@ enum FileSystem {
     ///   - text: the contents.
     ///   - path: the file.
     /// - Throws: ``CLIError`` `.io` when it cannot be written.
-    static func write(_ text: String, to path: String) throws(CLIError) {
+    package static func write(_ text: String, to path: String) throws(CLIError) {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -54,7 +54,7 @@ enum FileSystem {
     /// Creates a directory and its parents.
     /// - Parameter path: the directory.
     /// - Throws: ``CLIError`` `.io`.
-    static func createDirectory(_ path: String) throws(CLIError) {
+    package static func createDirectory(_ path: String) throws(CLIError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -68,7 +68,7 @@ enum FileSystem {
     ///   - includeHidden: whether to include names starting with `.` (skipped by default).
     /// - Returns: the file paths (each starting with `directory`).
     /// - Throws: ``CLIError`` `.io` when the folder cannot be listed.
-    static func files(under directory: String, includeHidden: Bool = false) throws(CLIError) -> [String] {
+    package static func files(under directory: String, includeHidden: Bool = false) throws(CLIError) -> [String] {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -89,21 +89,21 @@ enum FileSystem {
 
     /// The folder part of a path (`.` when there is none).
     /// - Parameter path: a file path.
-    static func directory(of path: String) -> String {
+    package static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The last component of a path.
     /// - Parameter path: a file path.
-    static func name(of path: String) -> String {
+    package static func name(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
 
     /// An absolute, standardized version of a path (relative paths are taken from the current folder).
     /// - Parameter path: the path.
-    static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }

@@ -1,14 +1,14 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// Builds request envelopes from the templates in `Templates/requests/`, reading each template once.
-final class RequestBuilder {
+package final class RequestBuilder {
     /// The Templates folder.
-    let templatesDirectory: String
+    package let templatesDirectory: String
     private var templates: [String: JSONValue] = [:]
 
     /// Creates a builder.
     /// - Parameter templatesDirectory: a folder found by ``TemplateLocator``.
-    init(templatesDirectory: String) {
+    package init(templatesDirectory: String) {
         self.templatesDirectory = templatesDirectory
     }
 
@@ -16,7 +16,7 @@ final class RequestBuilder {
     /// - Parameter spec: what to build.
     /// - Returns: the envelope, checked to decode as a ``RequestEnvelope``.
     /// - Throws: ``CLIError`` `.io` when the template is missing, unparsable or makes an invalid request.
-    func envelope(for spec: RequestSpec) throws(CLIError) -> JSONValue {
+    package func envelope(for spec: RequestSpec) throws(CLIError) -> JSONValue {
         let path = templatesDirectory + "/requests/" + spec.kind.templateName
         let template: JSONValue
         if let cached = templates[path] {
@@ -25,7 +25,7 @@ final class RequestBuilder {
             template = try FileSystem.readJSON(path)
             templates[path] = template
         }
-        let envelope = try TemplateRenderer(fills: spec.fills).render(template, source: path)
+        let envelope = spec.applyingContext(to: try TemplateRenderer(fills: spec.fills).render(template, source: path))
         do {
             _ = try RequestEnvelope(json: envelope)
         } catch {

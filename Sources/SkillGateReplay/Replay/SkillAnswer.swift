@@ -1,16 +1,16 @@
 import Foundation
-import SkillGateModel
+package import SkillGateModel
 
 /// What the skill answered to one request: a response envelope, or a rejection
 /// (`{"error":{"code":…,"message":…}}`, an error line over `--exec`, HTTP 400 over `--url`).
-struct SkillAnswer {
+package struct SkillAnswer {
     /// The HTTP status over `--url`; nil over `--exec`.
-    let status: Int?
+    package let status: Int?
     /// The parsed body.
-    let body: JSONValue
+    package let body: JSONValue
 
     /// The rejection's code and message, when the request was rejected.
-    var rejection: (code: String, message: String)? {
+    package var rejection: (code: String, message: String)? {
         if let error = body["error"] {
             return (error["code"]?.stringValue ?? "unknown", error["message"]?.stringValue ?? error.jsonString)
         }
@@ -19,28 +19,28 @@ struct SkillAnswer {
     }
 
     /// The `response` object of a response envelope.
-    var response: JSONValue? { body["response"] }
+    package var response: JSONValue? { body["response"] }
 
     /// The spoken text: PlainText `text`, or SSML with its markup removed; nil when there is no speech.
-    var speech: String? { Self.text(of: response?["outputSpeech"]) }
+    package var speech: String? { Self.text(of: response?["outputSpeech"]) }
 
     /// The reprompt's spoken text.
-    var repromptSpeech: String? { Self.text(of: response?["reprompt"]?["outputSpeech"]) }
+    package var repromptSpeech: String? { Self.text(of: response?["reprompt"]?["outputSpeech"]) }
 
     /// The card's type, nil when there is no card.
-    var cardType: String? { response?["card"]?["type"]?.stringValue }
+    package var cardType: String? { response?["card"]?["type"]?.stringValue }
 
     /// `response.shouldEndSession`, nil when absent.
-    var shouldEndSession: Bool? { response?["shouldEndSession"]?.boolValue }
+    package var shouldEndSession: Bool? { response?["shouldEndSession"]?.boolValue }
 
     /// The session attributes the skill returned (empty when absent).
-    var sessionAttributes: JSONObject { body["sessionAttributes"]?.objectValue ?? [:] }
+    package var sessionAttributes: JSONObject { body["sessionAttributes"]?.objectValue ?? [:] }
 
     /// Whether the session is over after this answer: the skill ended it, or rejected the request.
-    var endsSession: Bool { rejection != nil || shouldEndSession == true }
+    package var endsSession: Bool { rejection != nil || shouldEndSession == true }
 
     /// The text of an `outputSpeech` object.
-    static func text(of speech: JSONValue?) -> String? {
+    package static func text(of speech: JSONValue?) -> String? {
         guard let speech else { return nil }
         if let text = speech["text"]?.stringValue { return text }
         guard let ssml = speech["ssml"]?.stringValue else { return nil }
@@ -48,7 +48,7 @@ struct SkillAnswer {
     }
 
     /// SSML with tags removed and the five XML entities decoded: what a person would hear, as text.
-    static func plainText(ofSSML ssml: String) -> String {
+    package static func plainText(ofSSML ssml: String) -> String {
         var text = ""
         var inTag = false
         for character in ssml {

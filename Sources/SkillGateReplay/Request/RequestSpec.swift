@@ -1,11 +1,11 @@
 import Foundation
-import SkillGateModel
+package import SkillGateModel
 
 /// Everything that varies between generated requests; ``RequestBuilder`` turns it into an envelope
 /// by filling a template from `Templates/requests/`.
-struct RequestSpec {
+package struct RequestSpec {
     /// The kind of request, and the template it comes from.
-    enum Kind: Equatable {
+    package enum Kind: Equatable {
         /// `LaunchRequest` ("open Ride Hailer").
         case launch
         /// `IntentRequest` for the named intent.
@@ -18,7 +18,7 @@ struct RequestSpec {
         case accountLinked
 
         /// The template file name in `Templates/requests/`.
-        var templateName: String {
+        package var templateName: String {
             switch self {
             case .launch: "LaunchRequest.json"
             case .intent: "IntentRequest.json"
@@ -29,7 +29,7 @@ struct RequestSpec {
         }
 
         /// The intent name, for the kinds that have one.
-        var intentName: String? {
+        package var intentName: String? {
             switch self {
             case .intent(let name), .canFulfill(let name): name
             default: nil
@@ -38,49 +38,61 @@ struct RequestSpec {
     }
 
     /// The skill ID used when none is given (SkillGate skills with no ID configured accept it).
-    static let defaultSkillID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+    package static let defaultSkillID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
     /// The user ID used when none is given.
-    static let defaultUserID = "amzn1.ask.account.SKILLGATE-LOCAL-USER"
+    package static let defaultUserID = "amzn1.ask.account.SKILLGATE-LOCAL-USER"
 
     /// The kind of request.
-    var kind: Kind
-    /// Slot values in order (`--slot name=value`).
-    var slots: [(name: String, value: String)] = []
+    package var kind: Kind
+    /// Slots in order (`--slot name=value`, or resolved from an utterance).
+    package var slots: [SlotSpec] = []
+    /// `request.intent.confirmationStatus`; nil keeps the template's (`NONE`).
+    package var intentConfirmationStatus: String?
+    /// `context.System.person`: a recognised speaker; nil for none.
+    package var person: PersonSpec?
+    /// `context.System.user.permissions`; nil for none.
+    package var permissions: PermissionsSpec?
+    /// `context.System.device.supportedInterfaces`; nil keeps the template's.
+    package var supportedInterfaces: JSONObject?
     /// The account-linking token; nil for an unlinked user (no `accessToken` member at all).
-    var accessToken: String?
+    package var accessToken: String?
     /// The request locale.
-    var locale = "en-US"
+    package var locale = "en-US"
     /// The skill ID in `session.application` and `context.System.application`.
-    var skillID = RequestSpec.defaultSkillID
+    package var skillID = RequestSpec.defaultSkillID
     /// The Alexa user ID.
-    var userID = RequestSpec.defaultUserID
+    package var userID = RequestSpec.defaultUserID
     /// The device ID.
-    var deviceID = "amzn1.ask.device.SKILLGATE-LOCAL-DEVICE"
+    package var deviceID = "amzn1.ask.device.SKILLGATE-LOCAL-DEVICE"
     /// The session ID.
-    var sessionID = RequestSpec.newSessionID()
+    package var sessionID = RequestSpec.newSessionID()
     /// Whether this is the first request of its session.
-    var sessionNew = true
+    package var sessionNew = true
     /// The session attributes (from the previous response, in a conversation).
-    var sessionAttributes = JSONObject()
+    package var sessionAttributes = JSONObject()
     /// `request.dialogState`, omitted when nil (skills without a dialog model never see it).
-    var dialogState: String?
+    package var dialogState: String?
     /// The request timestamp.
-    var timestamp = RequestTimestamp.now()
+    package var timestamp = RequestTimestamp.now()
     /// The request ID.
-    var requestID = RequestSpec.newRequestID()
+    package var requestID = RequestSpec.newRequestID()
 
     /// A fresh request ID in Alexa's shape.
-    static func newRequestID() -> String { "amzn1.echo-api.request." + UUID().uuidString.lowercased() }
+    package static func newRequestID() -> String { "amzn1.echo-api.request." + UUID().uuidString.lowercased() }
 
     /// A fresh session ID in Alexa's shape.
-    static func newSessionID() -> String { "amzn1.echo-api.session." + UUID().uuidString.lowercased() }
+    package static func newSessionID() -> String { "amzn1.echo-api.session." + UUID().uuidString.lowercased() }
+
+    /// A request of this kind with every other member defaulted.
+    /// - Parameter kind: the kind.
+    package init(kind: Kind) {
+        self.kind = kind
+    }
 
     /// The values for the template's placeholders.
-    var fills: [String: TemplateRenderer.Fill] {
+    package var fills: [String: TemplateRenderer.Fill] {
         var slotObject = JSONObject()
-        for slot in slots {
-            slotObject[slot.name] = ["name": .string(slot.name), "value": .string(slot.value), "confirmationStatus": "NONE"]
-        }
+        for slot in slots { slotObject[slot.name] = slot.json }
         var reason = "USER_INITIATED"
         if case .sessionEnded(let given) = kind { reason = given }
         return [

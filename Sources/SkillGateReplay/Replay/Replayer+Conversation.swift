@@ -15,7 +15,7 @@ extension Replayer {
     /// session (or rejects a request), the next launch or intent turn starts a new session;
     /// a `sessionEnded` turn after that is a failure, because Alexa sends none then.
     /// Can-fulfill and account-linked turns happen outside the session and leave it alone.
-    func replay(_ document: ConversationDocument) async throws(CLIError) {
+    package func replay(_ document: ConversationDocument) async throws(CLIError) {
         let builder = try requestBuilder()
         var token = document.token
         transcript.file("\(document.path) (conversation, \(document.turns.count) turn\(document.turns.count == 1 ? "" : "s"))")
@@ -107,7 +107,7 @@ extension Replayer {
 
 extension ConversationDocument.Turn.Action {
     /// Whether this turn ends the session whatever the skill answers.
-    var isSessionEnd: Bool {
+    package var isSessionEnd: Bool {
         if case .sessionEnded = self { return true }
         return false
     }

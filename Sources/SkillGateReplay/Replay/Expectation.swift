@@ -1,5 +1,5 @@
-import Foundation
-import SkillGateModel
+package import Foundation
+package import SkillGateModel
 
 /// Inline expectations for one answer (the `expect` object of a request file or a conversation turn).
 ///
@@ -16,38 +16,38 @@ import SkillGateModel
 ///   "rejected": "applicationIdMismatch"         // the request must be rejected (true, or the error code)
 /// }
 /// ```
-struct Expectation {
+package struct Expectation {
     /// The names an `expect` object may use.
-    static let knownKeys = [
+    package static let knownKeys = [
         "speech", "speechContains", "speechMatches", "repromptContains", "card", "shouldEndSession", "sessionAttributes",
         "response", "rejected",
     ]
 
     /// The whole speech (a string), or `null` for no speech.
-    var speech: JSONValue?
+    package var speech: JSONValue?
     /// Texts the speech must contain.
-    var speechContains: [String] = []
+    package var speechContains: [String] = []
     /// Patterns the speech must match, with their compiled form.
-    var speechMatches: [(pattern: String, regex: NSRegularExpression)] = []
+    package var speechMatches: [(pattern: String, regex: NSRegularExpression)] = []
     /// Texts the reprompt must contain.
-    var repromptContains: [String] = []
+    package var repromptContains: [String] = []
     /// The card type, or `none`.
-    var card: String?
+    package var card: String?
     /// `true`/`false`, or `null` for absent.
-    var shouldEndSession: JSONValue?
+    package var shouldEndSession: JSONValue?
     /// Dotted paths into the session attributes and their expected values (`null` = absent).
-    var sessionAttributes: [(path: String, value: JSONValue)] = []
+    package var sessionAttributes: [(path: String, value: JSONValue)] = []
     /// A subset of the whole answer body.
-    var response: JSONValue?
+    package var response: JSONValue?
     /// `true`, `false`, or an error code the rejection must carry.
-    var rejected: JSONValue?
+    package var rejected: JSONValue?
 
     /// Reads an `expect` object.
     /// - Parameters:
     ///   - json: the object.
     ///   - source: where it is (file and turn), for messages.
     /// - Throws: ``CLIError`` `.io` for an unknown key, a wrongly typed value or a bad pattern.
-    init(json: JSONValue, source: String) throws(CLIError) {
+    package init(json: JSONValue, source: String) throws(CLIError) {
         guard let object = json.objectValue else { throw .io("\(source): \"expect\" must be an object") }
         for member in object {
             switch member.key {
@@ -92,7 +92,7 @@ struct Expectation {
     }
 
     /// How many checks this expectation makes.
-    var checkCount: Int {
+    package var checkCount: Int {
         var count = speechContains.count + speechMatches.count + repromptContains.count + sessionAttributes.count
         for present in [speech != nil, card != nil, shouldEndSession != nil, response != nil, rejected != nil] where present {
             count += 1

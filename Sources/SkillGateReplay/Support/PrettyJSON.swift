@@ -1,12 +1,12 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// Writes JSON for people: two-space indents, one member per line, members in document order.
 /// Used for generated requests and for the files `replay --update` writes.
-enum PrettyJSON {
+package enum PrettyJSON {
     /// The value as indented JSON text, ending with a newline.
     /// - Parameter value: the value.
     /// - Returns: the text.
-    static func render(_ value: JSONValue) -> String {
+    package static func render(_ value: JSONValue) -> String {
         var output = ""
         write(value, indent: "", into: &output)
         output += "\n"

@@ -1,5 +1,5 @@
 /// How `replay` reaches the skill: a long-lived child process (`--exec`) or an HTTP endpoint (`--url`).
-protocol SkillTransport: AnyObject {
+package protocol SkillTransport: AnyObject {
     /// A description for the transcript header, e.g. `exec: .build/debug/ride-hailer stdio --lines`.
     var target: String { get }
 

@@ -1,26 +1,26 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// A recorded request: a bare envelope (`{"version":…,"request":{…}}`) or a wrapped one
 /// (`{"envelope":{…},"expect":{…}}`), plus an optional sidecar `NAME.expected.json` beside it.
-struct RequestDocument {
+package struct RequestDocument {
     /// The file.
-    let path: String
+    package let path: String
     /// The whole file as read (rewritten by `--update` for wrapped files).
-    let json: JSONValue
+    package let json: JSONValue
     /// Whether the envelope is wrapped in `{"envelope":…}`.
-    let isWrapped: Bool
+    package let isWrapped: Bool
     /// The request envelope to send.
-    let envelope: JSONValue
+    package let envelope: JSONValue
     /// The inline `expect` object, if any.
-    let inline: Expectation?
+    package let inline: Expectation?
     /// Where the sidecar is or would be.
-    let sidecarPath: String
+    package let sidecarPath: String
     /// The sidecar's expected answer (a subset), if the file exists.
-    let sidecar: JSONValue?
+    package let sidecar: JSONValue?
 
     /// The sidecar path for a request file: `X.json` → `X.expected.json`.
     /// - Parameter path: the request file.
-    static func sidecarPath(for path: String) -> String {
+    package static func sidecarPath(for path: String) -> String {
         (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".expected.json"
     }
 
@@ -29,7 +29,7 @@ struct RequestDocument {
     ///   - path: the file.
     ///   - json: its parsed contents.
     /// - Throws: ``CLIError`` `.io` for a malformed file or sidecar.
-    init(path: String, json: JSONValue) throws(CLIError) {
+    package init(path: String, json: JSONValue) throws(CLIError) {
         self.path = path
         self.json = json
         sidecarPath = Self.sidecarPath(for: path)
@@ -57,10 +57,10 @@ struct RequestDocument {
     }
 
     /// Whether the file says what to expect.
-    var hasExpectations: Bool { inline != nil || sidecar != nil }
+    package var hasExpectations: Bool { inline != nil || sidecar != nil }
 
     /// The envelope with a fresh timestamp and request ID (`--refresh-timestamps`).
-    func refreshedEnvelope() -> JSONValue {
+    package func refreshedEnvelope() -> JSONValue {
         guard case .object(var root) = envelope, case .object(var request)? = root["request"] else { return envelope }
         let now = RequestTimestamp.now().iso8601
         request["timestamp"] = .string(now)

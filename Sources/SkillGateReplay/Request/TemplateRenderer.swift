@@ -1,4 +1,4 @@
-import SkillGateModel
+package import SkillGateModel
 import Foundation
 
 /// Fills a JSON template's `{{placeholder}}` slots.
@@ -11,9 +11,9 @@ import Foundation
 /// - a placeholder inside longer text is replaced by its text.
 ///
 /// An unknown placeholder is an error, so a typo in a template cannot slip through.
-struct TemplateRenderer {
+package struct TemplateRenderer {
     /// What a placeholder becomes.
-    enum Fill {
+    package enum Fill {
         /// This JSON value.
         case value(JSONValue)
         /// Nothing: the member or element is left out.
@@ -21,7 +21,7 @@ struct TemplateRenderer {
     }
 
     /// The placeholders this renderer knows.
-    let fills: [String: Fill]
+    package let fills: [String: Fill]
 
     /// Renders a template.
     /// - Parameters:
@@ -29,7 +29,7 @@ struct TemplateRenderer {
     ///   - source: the template's name, for error messages.
     /// - Returns: the filled document.
     /// - Throws: ``CLIError`` `.io` for an unknown placeholder or an omitted one inside text.
-    func render(_ template: JSONValue, source: String) throws(CLIError) -> JSONValue {
+    package func render(_ template: JSONValue, source: String) throws(CLIError) -> JSONValue {
         try fill(template, source: source) ?? .null
     }
 

@@ -1,7 +1,7 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// Turns an answer into the expectations `--update` writes.
-enum ExpectationWriter {
+package enum ExpectationWriter {
     /// An inline `expect` object for an answer: the exact speech, the card type, whether the
     /// session ends, and every session attribute as a dotted path (attributes the request carried
     /// that the answer dropped are written as `null`). A rejection becomes `{"rejected": CODE}`.
@@ -9,7 +9,7 @@ enum ExpectationWriter {
     ///   - answer: what the skill answered.
     ///   - previousAttributes: the session attributes the request carried.
     /// - Returns: the `expect` object.
-    static func inline(for answer: SkillAnswer, previousAttributes: JSONObject) -> JSONValue {
+    package static func inline(for answer: SkillAnswer, previousAttributes: JSONObject) -> JSONValue {
         if let rejection = answer.rejection { return ["rejected": .string(rejection.code)] }
         var expect: JSONObject = [
             "speech": answer.speech.map(JSONValue.string) ?? .null,
@@ -40,7 +40,7 @@ enum ExpectationWriter {
     ///   - document: an object.
     ///   - key: the member.
     ///   - value: its new value.
-    static func setting(_ document: JSONValue, _ key: String, to value: JSONValue) -> JSONValue {
+    package static func setting(_ document: JSONValue, _ key: String, to value: JSONValue) -> JSONValue {
         guard case .object(var object) = document else { return document }
         object[key] = value
         return .object(object)

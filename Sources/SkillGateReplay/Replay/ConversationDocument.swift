@@ -1,4 +1,4 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// A conversation: who is talking, and the turns to play in order.
 ///
@@ -13,19 +13,19 @@ import SkillGateModel
 ///   ]
 /// }
 /// ```
-struct ConversationDocument {
+package struct ConversationDocument {
     /// One step of the conversation.
-    struct Turn {
+    package struct Turn {
         /// What the user does.
         enum Action {
             /// Opens the skill.
             case launch
             /// Says something that maps to an intent.
-            case intent(String, slots: [(name: String, value: String)])
+            case intent(String, slots: [SlotSpec])
             /// Ends the session (silence, "exit", an error).
             case sessionEnded(reason: String)
             /// Alexa asks whether the skill could handle an intent (outside the conversation's session).
-            case canFulfill(String, slots: [(name: String, value: String)])
+            case canFulfill(String, slots: [SlotSpec])
             /// The user linked their account in the Alexa app (an event outside any session).
             case accountLinked
         }
@@ -39,26 +39,26 @@ struct ConversationDocument {
     }
 
     /// The file.
-    let path: String
+    package let path: String
     /// The whole file as read (`--update` rewrites the turns' `expect`).
-    let json: JSONValue
+    package let json: JSONValue
     /// The access token of the user at the start; nil for an unlinked user.
-    let token: String?
+    package let token: String?
     /// The request locale.
-    let locale: String
+    package let locale: String
     /// The skill ID in every request.
-    let skillID: String
+    package let skillID: String
     /// The Alexa user ID.
-    let userID: String
+    package let userID: String
     /// The turns in order.
-    let turns: [Turn]
+    package let turns: [Turn]
 
     /// Reads a conversation.
     /// - Parameters:
     ///   - path: the file.
     ///   - json: its parsed contents.
     /// - Throws: ``CLIError`` `.io` naming the member that is wrong.
-    init(path: String, json: JSONValue) throws(CLIError) {
+    package init(path: String, json: JSONValue) throws(CLIError) {
         self.path = path
         self.json = json
         for key in json.objectValue?.keys ?? [] where !["conversation", "turns", "comment"].contains(key) {
@@ -122,13 +122,13 @@ struct ConversationDocument {
         throw .io("\(source) must be \"unlinked\" or {\"token\": \"...\"}")
     }
 
-    private static func slotList(_ value: JSONValue?, source: String) throws(CLIError) -> [(name: String, value: String)] {
+    private static func slotList(_ value: JSONValue?, source: String) throws(CLIError) -> [SlotSpec] {
         guard let value else { return [] }
         guard let object = value.objectValue else { throw .io("\(source): \"slots\" must be an object of name: value") }
-        var result: [(name: String, value: String)] = []
+        var result: [SlotSpec] = []
         for member in object {
             guard let text = member.value.stringValue else { throw .io("\(source): slot \"\(member.key)\" must be a string") }
-            result.append((member.key, text))
+            result.append(SlotSpec(name: member.key, value: text))
         }
         return result
     }

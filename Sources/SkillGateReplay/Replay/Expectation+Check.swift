@@ -1,11 +1,11 @@
 import Foundation
-import SkillGateModel
+package import SkillGateModel
 
 extension Expectation {
     /// The expectations that do not hold for an answer (empty when all pass).
     /// - Parameter answer: what the skill answered.
     /// - Returns: the mismatches, in the order the expectations are listed.
-    func mismatches(for answer: SkillAnswer) -> [Mismatch] {
+    package func mismatches(for answer: SkillAnswer) -> [Mismatch] {
         if let rejectionMismatch = checkRejection(answer) { return [rejectionMismatch] }
         var result: [Mismatch] = []
         if answer.rejection == nil { result += checkSpeech(answer) }
@@ -65,7 +65,7 @@ extension Expectation {
 
     /// The value at a dotted path (`pendingOrder.destination`); a key that itself contains dots
     /// is found when it matches whole.
-    static func value(at path: String, in root: JSONValue) -> JSONValue? {
+    package static func value(at path: String, in root: JSONValue) -> JSONValue? {
         if let whole = root[path] { return whole }
         guard let dot = path.firstIndex(of: ".") else { return nil }
         let head = String(path[..<dot])

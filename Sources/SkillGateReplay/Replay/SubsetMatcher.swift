@@ -1,16 +1,16 @@
-import SkillGateModel
+package import SkillGateModel
 
 /// Compares a recorded expectation with an answer: every member of an expected object must be
 /// present and match (extra members in the answer are fine), arrays must have the same length
 /// and match element by element, `null` matches an absent member, and numbers compare by value.
-enum SubsetMatcher {
+package enum SubsetMatcher {
     /// The differences between what was expected and what came back.
     /// - Parameters:
     ///   - expected: the expected value (a subset).
     ///   - actual: the actual value, nil when absent.
     ///   - path: the JSON path of these values, for the report.
     /// - Returns: one mismatch per differing leaf.
-    static func mismatches(expected: JSONValue, actual: JSONValue?, path: String) -> [Mismatch] {
+    package static func mismatches(expected: JSONValue, actual: JSONValue?, path: String) -> [Mismatch] {
         switch expected {
         case .null:
             guard let actual, !actual.isNull else { return [] }
@@ -43,7 +43,7 @@ enum SubsetMatcher {
     }
 
     /// `path.key`, or `key` at the top.
-    static func join(_ path: String, _ key: String) -> String {
+    package static func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : path + "." + key
     }
 }

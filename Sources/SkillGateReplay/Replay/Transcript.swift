@@ -2,12 +2,23 @@ import SkillGateLogging
 import SkillGateModel
 
 /// Prints what `replay` sends and gets back, turn by turn, and the final tally, on stdout.
-struct Transcript {
+package struct Transcript {
     /// Whether to print only failing turns and the summary.
-    let quiet: Bool
+    package let quiet: Bool
+    /// Where the text goes.
+    package let output: ReplayOutput
+
+    /// Creates a transcript.
+    /// - Parameters:
+    ///   - quiet: print only failing turns and the summary.
+    ///   - output: where the text goes.
+    package init(quiet: Bool, output: ReplayOutput) {
+        self.quiet = quiet
+        self.output = output
+    }
 
     /// What a turn was, for its first line.
-    struct TurnLabel {
+    package struct TurnLabel {
         /// The turn number in its file.
         let number: Int
         /// The sent envelope.
@@ -18,8 +29,8 @@ struct Transcript {
 
     /// The start of a file.
     /// - Parameter text: the file and what it is.
-    func file(_ text: String) {
-        if !quiet { Console.out("\n\(text)\n") }
+    package func file(_ text: String) {
+        if !quiet { output.out("\n\(text)\n") }
     }
 
     /// One request and its answer, and whether the expectations held.
@@ -29,7 +40,7 @@ struct Transcript {
     ///   - mismatches: expectations that failed.
     ///   - checks: how many checks ran (0: the file has no expectations for this answer).
     ///   - note: a last line such as `expectations updated`.
-    func turn(_ label: TurnLabel, answer: SkillAnswer, mismatches: [Mismatch], checks: Int, note: String? = nil) {
+    package func turn(_ label: TurnLabel, answer: SkillAnswer, mismatches: [Mismatch], checks: Int, note: String? = nil) {
         if quiet && mismatches.isEmpty { return }
         var text = "  " + describe(label) + "\n"
         if let rejection = answer.rejection {
@@ -45,7 +56,7 @@ struct Transcript {
         }
         text += results(mismatches: mismatches, checks: checks)
         if let note { text += "     \(note)\n" }
-        Console.out(text)
+        output.out(text)
     }
 
     /// A turn that could not be sent, reported as a failure.
@@ -53,13 +64,13 @@ struct Transcript {
     ///   - number: the turn number.
     ///   - what: the turn's action.
     ///   - problem: why it failed.
-    func failedTurn(number: Int, what: String, problem: String) {
-        Console.out("  \(number)  \(what)\n     FAIL: \(problem)\n")
+    package func failedTurn(number: Int, what: String, problem: String) {
+        output.out("  \(number)  \(what)\n     FAIL: \(problem)\n")
     }
 
     /// The closing tally.
     /// - Parameter tally: the counts.
-    func summary(_ tally: ReplayTally) {
+    package func summary(_ tally: ReplayTally) {
         var text =
             "\nreplay: \(tally.files) file\(tally.files == 1 ? "" : "s"), \(tally.requests) request\(tally.requests == 1 ? "" : "s"): "
         text += "\(tally.passed) passed, \(tally.failed) failed"
@@ -68,7 +79,7 @@ struct Transcript {
         if tally.badFiles > 0 { text += ", \(tally.badFiles) unreadable file\(tally.badFiles == 1 ? "" : "s")" }
         text += "\n"
         for failure in tally.failures { text += "FAILED \(failure)\n" }
-        Console.out(text)
+        output.out(text)
     }
 
     private func results(mismatches: [Mismatch], checks: Int) -> String {
