@@ -17,12 +17,12 @@ package enum RequestValues {
     ///   - what: what it is, e.g. `--dialog-state` or `turn 2: dialogState`.
     ///   - failure: makes the error (`CLIError.usage` on the command line, `.io` in a file).
     /// - Returns: the value.
-    /// - Throws: `failure("WHAT FOO is not allowed; use A, B or C")`.
+    /// - Throws: `failure("WHAT must be A, B or C, not 'FOO'")`.
     package static func check(
         _ value: String, in allowed: [String], _ what: String, failure: (String) -> CLIError
     ) throws(CLIError) -> String {
         guard allowed.contains(value) else {
-            throw failure("\(what) \(value) is not allowed; use \(list(allowed))")
+            throw failure("\(what) must be \(list(allowed)), not '\(value)'")
         }
         return value
     }
