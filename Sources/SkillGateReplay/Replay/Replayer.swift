@@ -1,7 +1,7 @@
-package import SkillGateModel
+import SkillGateModel
 
 /// Replays files against a skill: sends each request, prints the transcript, checks the
-/// expectations and, with `--update`, writes new ones.
+/// expectations and, with `--update`, rewrites the ones that fail.
 package final class Replayer {
     /// What the command line asked for.
     package let options: ReplaySettings
@@ -12,6 +12,7 @@ package final class Replayer {
     /// The counts so far.
     package var tally = ReplayTally()
     private var builder: RequestBuilder?
+    private var resolvers: [String: UtteranceResolver] = [:]
 
     /// Creates a replayer.
     /// - Parameters:
@@ -22,23 +23,23 @@ package final class Replayer {
         self.options = options
         self.transport = transport
         transcript = Transcript(quiet: options.quiet, output: output)
+        tally.dryRun = options.update && options.dryRun
     }
 
     /// Replays one file; a file that cannot be used is reported and counted, and the run goes on.
-    /// - Parameter path: a request file or a conversation.
+    /// The kind of file is told by its shape (see ``ReplayFileKind``).
+    /// - Parameter path: a request file, a conversation, or an ASK CLI replay file or recording.
     /// - Throws: ``CLIError`` when the skill cannot be reached: the run stops.
     package func replay(file path: String) async throws(CLIError) {
         tally.files += 1
         do throws(CLIError) {
             let json = try FileSystem.readJSON(path)
-            if json["conversation"] != nil || json["turns"] != nil {
-                try await replay(ConversationDocument(path: path, json: json))
-            } else if json["envelope"] != nil || json["request"]?["type"] != nil {
-                try await replay(RequestDocument(path: path, json: json))
-            } else {
-                throw CLIError.io(
-                    "\(path) is not a replay file: expected a request envelope, {\"envelope\": ..., \"expect\": ...} or {\"conversation\": ..., \"turns\": [...]}"
-                )
+            switch ReplayFileKind(json) {
+            case .conversation: try await replay(ConversationDocument(path: path, json: json))
+            case .request: try await replay(RequestDocument(path: path, json: json))
+            case .askReplay: try await replay(AskReplayDocument(path: path, json: json))
+            case .skillIO: try await replay(SkillIODocument(path: path, json: json))
+            case nil: throw CLIError.io("\(path) is not a replay file: expected \(ReplayFileKind.shapes)")
             }
         } catch {
             guard error.kind == .io else { throw error }
@@ -51,7 +52,7 @@ package final class Replayer {
     /// - Parameter envelope: the request envelope.
     /// - Returns: the answer.
     /// - Throws: ``CLIError`` (a transport error) when the skill is unreachable or answers with something that is not JSON.
-    package func exchange(_ envelope: JSONValue) async throws(CLIError) -> SkillAnswer {
+    func exchange(_ envelope: JSONValue) async throws(CLIError) -> SkillAnswer {
         let (status, bytes) = try await transport.send(envelope.jsonBytes)
         guard let body = try? JSONParser.parse(bytes) else {
             let preview = String(decoding: bytes.prefix(200), as: UTF8.self)
@@ -61,7 +62,7 @@ package final class Replayer {
     }
 
     /// The request builder for conversations, made on first use.
-    package func requestBuilder() throws(CLIError) -> RequestBuilder {
+    func requestBuilder() throws(CLIError) -> RequestBuilder {
         if let builder { return builder }
         let made = RequestBuilder(
             templatesDirectory: try TemplateLocator.locate(explicit: options.templates, environment: options.environment))
@@ -69,56 +70,59 @@ package final class Replayer {
         return made
     }
 
+    /// The resolver for utterances in a file: `--model`, else the model beside or above it.
+    /// - Parameters:
+    ///   - path: the replayed file.
+    ///   - locale: the request locale.
+    ///   - skillID: the skill ID of its requests.
+    ///   - purpose: what needs it, for the message when there is none.
+    /// - Throws: ``CLIError`` `.io` when no model is found or it cannot be read.
+    func resolver(near path: String, locale: String, skillID: String, purpose: String) throws(CLIError) -> UtteranceResolver {
+        let model = try ModelLocator.find(explicit: options.model, from: FileSystem.directory(of: path), locale: locale, purpose: purpose)
+        let key = model + "\n" + skillID
+        if let cached = resolvers[key] { return cached }
+        let made = UtteranceResolver(model: try InteractionModel(path: model), skillID: skillID)
+        resolvers[key] = made
+        return made
+    }
+
     /// Counts a checked turn and prints it.
-    package func record(
-        _ label: Transcript.TurnLabel, source: String, answer: SkillAnswer, mismatches: [Mismatch], checks: Int, note: String? = nil
+    /// - Parameters:
+    ///   - label: what was sent.
+    ///   - source: the file, for the failure list.
+    ///   - answer: what came back.
+    ///   - mismatches: the expectations that failed.
+    ///   - checks: how many checks ran.
+    ///   - updated: the expectations `--update` rewrote for this turn (nil or empty: none).
+    func record(
+        _ label: Transcript.TurnLabel, source: String, answer: SkillAnswer, mismatches: [Mismatch], checks: Int, updated: [String]? = nil
     ) {
         tally.requests += 1
-        if checks == 0 {
+        var note: String?
+        if let updated, !updated.isEmpty {
+            tally.updatedTurns += 1
+            note = "\(options.dryRun ? "would update" : "updated"): \(updated.joined(separator: ", "))"
+        } else if checks == 0 {
             tally.unchecked += 1
-        } else if mismatches.isEmpty || options.update {
+        } else if mismatches.isEmpty {
             tally.passed += 1
         } else {
             tally.failed += 1
             tally.failures.append("\(source) turn \(label.number)")
         }
-        transcript.turn(label, answer: answer, mismatches: options.update ? [] : mismatches, checks: checks, note: note)
+        transcript.turn(label, answer: answer, mismatches: mismatches, checks: checks, note: note)
     }
 
-    private func replay(_ document: RequestDocument) async throws(CLIError) {
-        transcript.file("\(document.path)\(document.isWrapped ? "" : " (envelope)")")
-        let envelope = options.refreshTimestamps ? document.refreshedEnvelope() : document.envelope
-        let answer = try await exchange(envelope)
-        var mismatches = document.inline?.mismatches(for: answer) ?? []
-        var checks = document.inline?.checkCount ?? 0
-        if let sidecar = document.sidecar {
-            if let rejection = answer.rejection, sidecar["error"] == nil {
-                mismatches.append(
-                    Mismatch(
-                        field: "rejected", expected: "a response (\(document.sidecarPath))",
-                        actual: "rejected: \(rejection.code): \(rejection.message)"))
-            } else {
-                mismatches += SubsetMatcher.mismatches(expected: sidecar, actual: answer.body, path: "$")
-            }
-            checks += 1
-        }
-        var note: String?
-        if options.update {
-            let attributes = document.envelope["session"]?["attributes"]?.objectValue ?? [:]
-            if document.isWrapped {
-                let updated = ExpectationWriter.setting(
-                    document.json, "expect", to: ExpectationWriter.inline(for: answer, previousAttributes: attributes))
-                try FileSystem.write(PrettyJSON.render(updated), to: document.path)
-            }
-            if !document.isWrapped || document.sidecar != nil {
-                try FileSystem.write(PrettyJSON.render(answer.body), to: document.sidecarPath)
-            }
-            tally.updated += 1
-            note = mismatches.isEmpty && checks > 0 ? "expectations unchanged (rewritten)" : "expectations updated"
-            checks = max(checks, 1)
-            mismatches = []
-        }
-        let label = Transcript.TurnLabel(number: 1, envelope: envelope, opensSession: false)
-        record(label, source: document.path, answer: answer, mismatches: mismatches, checks: checks, note: note)
+    /// Counts and prints a turn that could not be sent.
+    /// - Parameters:
+    ///   - number: the turn number.
+    ///   - source: the file.
+    ///   - what: the turn's action.
+    ///   - problem: why it failed.
+    func failTurn(_ number: Int, source: String, what: String, problem: String) {
+        tally.requests += 1
+        tally.failed += 1
+        tally.failures.append("\(source) turn \(number)")
+        transcript.failedTurn(number: number, what: what, problem: problem)
     }
 }

@@ -60,7 +60,11 @@ package struct RequestDocument {
     package var hasExpectations: Bool { inline != nil || sidecar != nil }
 
     /// The envelope with a fresh timestamp and request ID (`--refresh-timestamps`).
-    package func refreshedEnvelope() -> JSONValue {
+    package func refreshedEnvelope() -> JSONValue { Self.refreshed(envelope) }
+
+    /// An envelope with a fresh timestamp and request ID (and event times, for skill events).
+    /// - Parameter envelope: a recorded envelope.
+    package static func refreshed(_ envelope: JSONValue) -> JSONValue {
         guard case .object(var root) = envelope, case .object(var request)? = root["request"] else { return envelope }
         let now = RequestTimestamp.now().iso8601
         request["timestamp"] = .string(now)

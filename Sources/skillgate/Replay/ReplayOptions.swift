@@ -5,8 +5,10 @@ import SkillGateSystem
 struct ReplayOptions {
     /// Files and folders to replay, in the order given.
     var paths: [String] = []
-    /// `--exec "CMD ARGS"`: a command speaking the `stdio --lines` protocol.
+    /// `--exec "CMD ARGS"`: the skill's stdio command.
     var exec: String?
+    /// `--exec-mode auto|once|lines`: how the command is run.
+    var execMode = ExecMode.auto
     /// `--url http://host:port/path`: a running endpoint.
     var url: String?
     /// `--sign-with KEY`: sign each body with this RSA key.
@@ -33,11 +35,13 @@ struct ReplayOptions {
         while let argument = scanner.next() {
             switch argument {
             case "--exec": options.exec = try scanner.value(for: argument)
+            case "--exec-mode": options.execMode = try ExecMode.parse(try scanner.value(for: argument))
             case "--url": options.url = try scanner.value(for: argument)
             case "--sign-with": options.signingKey = try scanner.value(for: argument)
             case "--cert-chain": options.certificateChain = try scanner.value(for: argument)
             case "--cert-url": options.certificateURL = try scanner.value(for: argument)
             case "--templates": options.settings.templates = try scanner.value(for: argument)
+            case "--model": options.settings.model = try scanner.value(for: argument)
             case "--timeout":
                 let text = try scanner.value(for: argument)
                 guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
@@ -47,6 +51,9 @@ struct ReplayOptions {
             case "--update":
                 try scanner.flag(argument)
                 options.settings.update = true
+            case "--dry-run":
+                try scanner.flag(argument)
+                options.settings.dryRun = true
             case "--refresh-timestamps":
                 try scanner.flag(argument)
                 options.settings.refreshTimestamps = true
@@ -70,6 +77,8 @@ struct ReplayOptions {
         case (.some, .some): throw .usage("--exec and --url contradict each other; pick one")
         default: break
         }
+        if settings.dryRun && !settings.update { throw .usage("--dry-run goes with --update: it shows what --update would change") }
+        if execMode != .auto && exec == nil { throw .usage("--exec-mode goes with --exec") }
         if signingKey != nil && url == nil { throw .usage("--sign-with needs --url: only an HTTP endpoint verifies signatures") }
         if signingKey == nil && (certificateChain != nil || certificateURL != nil) {
             throw .usage("--cert-chain and --cert-url go with --sign-with KEY")
