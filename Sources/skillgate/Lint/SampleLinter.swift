@@ -21,17 +21,19 @@ enum SampleLinter {
                     )
                 }
             }
+            var own: [String: String] = [:]
             for sample in intent.samples {
                 let key = shape(of: SamplePattern(sample))
                 guard !key.isEmpty else { continue }
+                if let first = own[key] {
+                    problems.append("\(intent.name) lists the sample \"\(sample)\" twice (as \"\(first)\"): remove one")
+                    continue
+                }
+                own[key] = sample
                 if let first = seen[key] {
-                    if first.intent == intent.name {
-                        problems.append("\(intent.name) lists the sample \"\(sample)\" twice (as \"\(first.sample)\"): remove one")
-                    } else {
-                        problems.append(
-                            "the sample \"\(sample)\" of \(intent.name) is also a sample of \(first.intent) (\"\(first.sample)\"): Alexa cannot tell them apart; keep it in one intent"
-                        )
-                    }
+                    problems.append(
+                        "the sample \"\(sample)\" of \(intent.name) is also a sample of \(first.intent) (\"\(first.sample)\"): Alexa cannot tell them apart; keep it in one intent"
+                    )
                 } else {
                     seen[key] = (intent.name, sample)
                 }
