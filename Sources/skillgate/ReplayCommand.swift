@@ -74,7 +74,7 @@ enum ReplayCommand {
         let files: [String]
         do {
             options = try ReplayOptions.parse(arguments, environment: ProcessInfo.processInfo.environment)
-            files = try collectFiles(options.paths)
+            files = try ReplayFiles.collect(options.paths)
         } catch {
             return fail(error)
         }
@@ -120,21 +120,5 @@ enum ReplayCommand {
         }
         return ExecTransport(
             command: options.exec ?? "", mode: options.execMode, timeout: options.timeout, environment: options.settings.environment)
-    }
-
-    /// The files to replay: files as given, folders expanded recursively in name order, sidecars left out.
-    static func collectFiles(_ paths: [String]) throws(CLIError) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            guard FileSystem.exists(path) else { throw .usage("\(path) does not exist") }
-            if FileSystem.isDirectory(path) {
-                let found = try FileSystem.files(under: path).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }
-                if found.isEmpty { throw .usage("\(path) holds no .json replay files") }
-                files += found
-            } else {
-                files.append(path)
-            }
-        }
-        return files
     }
 }

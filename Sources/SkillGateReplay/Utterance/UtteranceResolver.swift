@@ -4,7 +4,8 @@
 /// 1. The utterance is normalised (``UtteranceWords``); a leading `alexa` is dropped.
 /// 2. `open|launch|start|begin|load|run <invocation name>`, or `ask|tell <invocation name>` alone,
 ///    is a LaunchRequest; `exit` is a SessionEndedRequest. `ask|tell <invocation name> [to|for|…] REST`
-///    is resolved as REST (a one-shot invocation).
+///    is resolved as REST (a one-shot invocation), or, if REST matches nothing, with its
+///    connecting word (`ask coffee shop about my order` → `about my order`).
 /// 3. Every sample utterance of every intent is tried against the whole utterance (then the usual
 ///    phrases of the built-ins the model declares, see ``BuiltInPhrases``; with dialog state
 ///    `IN_PROGRESS`, the intents' slot samples too). Literal words must be equal; a `{slot}` takes
@@ -48,15 +49,24 @@ package struct UtteranceResolver {
         {
             return .launch
         }
+        // The words to resolve: for a one-shot invocation, the request after it, without its
+        // connecting word first (`ask X to order a ride`), then with it (`ask X about my account`).
+        var attempts = [words]
         if let verb = words.normal.first, BuiltInPhrases.invocationVerbs.contains(verb), words.dropFirst(1).starts(with: invocation) {
             words = words.dropFirst(1 + invocation.count)
+            attempts = [words]
             if let connector = words.normal.first, BuiltInPhrases.connectors.contains(connector), words.normal.count > 1 {
-                words = words.dropFirst(1)
+                attempts.insert(words.dropFirst(1), at: 0)
             }
         }
-        if !fallback && BuiltInPhrases.exitPhrases.contains(words.text) { return .sessionEnded }
+        if !fallback && attempts.contains(where: { BuiltInPhrases.exitPhrases.contains($0.text) }) { return .sessionEnded }
         let candidates = SampleCandidates(model: model, dialogState: dialogState)
-        let best = candidates.bestMatch(for: words)
+        var best: SampleMatch?
+        for attempt in attempts where best == nil {
+            best = candidates.bestMatch(for: attempt)
+            words = attempt
+        }
+        if best == nil, let first = attempts.first { words = first }
         if fallback {
             if let best {
                 throw .io(
