@@ -18,7 +18,8 @@ extension SkillTester {
     ///   - paths: files and folders (folders are replayed recursively, in name order).
     ///   - model: the interaction model for `say` turns; nil finds
     ///     `skill-package/interactionModels/custom/<locale>.json` beside or above each file.
-    ///   - templates: SkillGate's `Templates` folder; nil finds it beside the SkillGate checkout.
+    ///   - templates: SkillGate's `Templates` folder, which conversation requests are built from;
+    ///     nil uses the one in the SkillGate checkout this package was built from.
     ///   - quiet: keep only failing turns in the transcript.
     /// - Returns: the counts and the transcript.
     /// - Throws: ``ReplayFailure`` when a path is missing or a file cannot be used.
