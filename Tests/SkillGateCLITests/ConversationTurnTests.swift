@@ -74,6 +74,62 @@ struct ConversationTurnTests {
         #expect(fourth["session"]?["sessionId"] == first["session"]?["sessionId"], "one session throughout")
     }
 
+    @Test("in a dialog, slots gathered so far ride along: from the request a Dialog directive answered, or its updatedIntent")
+    func dialogCarry() async throws {
+        let folder = try TemporaryFolder()
+        let model: JSONValue = [
+            "interactionModel": [
+                "languageModel": [
+                    "invocationName": "ride hailer",
+                    "intents": [
+                        [
+                            "name": "OrderRideIntent",
+                            "slots": [
+                                ["name": "destination", "type": "DestinationType", "samples": ["to {destination}"]],
+                                ["name": "when", "type": "AMAZON.TIME"],
+                            ],
+                            "samples": ["get me a ride", "get me a ride {when}"],
+                        ]
+                    ],
+                    "types": [
+                        ["name": "DestinationType", "values": [["id": "work", "name": ["value": "work", "synonyms": ["the office"]]]]]
+                    ],
+                ]
+            ]
+        ]
+        let modelPath = try folder.write(model.jsonString, to: "skill-package/interactionModels/custom/en-US.json")
+        // Answers 1: elicit the destination; 2: delegate with an updated intent; 3: done.
+        let script = try folder.write(
+            """
+            n=0
+            while IFS= read -r line; do
+              n=$((n+1)); printf '%s\\n' "$line" >> "$1"
+              case $n in
+                1) printf '{"version":"1.0","response":{"directives":[{"type":"Dialog.ElicitSlot","slotToElicit":"destination"}],"shouldEndSession":false}}\\n' ;;
+                2) printf '{"version":"1.0","response":{"directives":[{"type":"Dialog.Delegate","updatedIntent":{"name":"OrderRideIntent","confirmationStatus":"NONE","slots":{"destination":{"name":"destination","value":"the office","confirmationStatus":"CONFIRMED"},"when":{"name":"when","value":"in ten minutes","confirmationStatus":"NONE"}}}}],"shouldEndSession":false}}\\n' ;;
+                *) printf '{"version":"1.0","response":{"shouldEndSession":true}}\\n' ;;
+              esac
+            done
+            """, to: "skill.sh")
+        let conversation = try folder.write(
+            #"{"conversation": {"skillId": "amzn1.ask.skill.ride-hailer"}, "turns": [{"say": "get me a ride now", "dialogState": "STARTED"}, {"say": "to the office", "dialogState": "IN_PROGRESS"}, {"intent": "OrderRideIntent", "dialogState": "COMPLETED", "confirmationStatus": "CONFIRMED"}]}"#,
+            to: "talk.json")
+        let log = folder.path + "/requests.log"
+        let output = try await Command.skillgate(["replay", conversation, "--exec", "sh \(script) \(log)", "--model", modelPath])
+        #expect(output.status == 0, "\(output)")
+        let requests = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(Array($0.utf8)) }
+        try #require(requests.count == 3)
+        #expect(requests[0]["request"]?["intent"]?["slots"]?["when"]?["value"] == "now")
+        let second = requests[1]["request"]?["intent"]?["slots"]
+        #expect(second?["destination"]?["value"] == "the office", "the slot sample answered the elicitation")
+        #expect(second?["destination"]?["resolutions"]?["resolutionsPerAuthority"]?[0]?["values"]?[0]?["value"]?["id"] == "work")
+        #expect(second?["when"]?["value"] == "now", "carried from the request the directive answered")
+        let third = requests[2]["request"]?["intent"]
+        #expect(third?["confirmationStatus"] == "CONFIRMED")
+        #expect(third?["slots"]?["when"]?["value"] == "in ten minutes", "the Delegate's updatedIntent wins")
+        #expect(third?["slots"]?["destination"]?["confirmationStatus"] == "CONFIRMED")
+    }
+
     @Test("a said turn the model does not understand fails with the closest samples, and the rest is not played")
     func unresolvedTurn() async throws {
         let folder = try TemporaryFolder()

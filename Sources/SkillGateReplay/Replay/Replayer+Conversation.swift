@@ -16,6 +16,7 @@ extension Replayer {
     /// a `sessionEnded` turn after that is a failure, because Alexa sends none then.
     /// Can-fulfill and account-linked turns happen outside the session and leave it alone.
     /// A `say` turn that the model does not understand fails, and the turns after it are not played.
+    /// In a dialog, slots gathered so far are carried into the next turn (see ``DialogCarry``).
     /// - Parameters:
     ///   - document: the conversation.
     ///   - updating: whether `--update` may rewrite the file (not for ASK CLI replay files).
@@ -25,6 +26,7 @@ extension Replayer {
         transcript.file("\(document.path) (\(what), \(document.turns.count) turn\(document.turns.count == 1 ? "" : "s"))")
         var context = document.context
         var session = SessionState()
+        var dialog: JSONValue?
         var turnsJSON = document.json["turns"]?.arrayValue ?? []
         var changes = 0
         for (index, turn) in document.turns.enumerated() {
@@ -38,6 +40,7 @@ extension Replayer {
                 break
             }
             var request = spec
+            DialogCarry.apply(dialog, to: &request)
             let threadsSession = request.kind.threadsSession
             var opensSession = false
             if case .sessionEnded(let reason) = request.kind, !session.isOpen {
@@ -60,10 +63,12 @@ extension Replayer {
             let envelope = try builder.envelope(for: request)
             let answer = try await exchange(envelope)
             if threadsSession {
+                dialog = DialogCarry.intent(after: answer, to: envelope)
                 session.attributes = answer.sessionAttributes
                 if answer.endsSession || request.kind.isSessionEnd {
                     session.isOpen = false
                     session.endedAt = number
+                    dialog = nil
                 }
             }
             var updated: [String]?
