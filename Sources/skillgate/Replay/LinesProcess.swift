@@ -12,7 +12,6 @@ final class LinesProcess {
     let child: Subprocess
     private var buffer: [UInt8] = []
     private let errorTail = ErrorTail()
-    private let drain: Task<Void, Never>
     /// Set when the child stopped answering in time: `close()` then ends it at once.
     var isUnresponsive = false
 
@@ -32,10 +31,13 @@ final class LinesProcess {
         }
         child = started
         let tail = errorTail
-        drain = Task.detached {
+        Task.detached {
             while true {
                 guard let chunk = await started.readStandardError(until: .now + .seconds(60)) else { continue }
-                if chunk.isEmpty { return }
+                if chunk.isEmpty {
+                    tail.finish()
+                    return
+                }
                 _ = StandardStreams.write(chunk, to: 2)
                 tail.append(chunk)
             }
@@ -76,9 +78,13 @@ final class LinesProcess {
         }
     }
 
-    /// Everything the child wrote on stderr (the last 64 KB), once its stderr has ended.
+    /// What the child wrote on stderr (the last 64 KB), once its stderr has ended, or after 2 s
+    /// when something it started still holds stderr open.
     func finishedErrorOutput() async -> String {
-        await drain.value
+        let deadline = ContinuousClock.now + .seconds(2)
+        while !errorTail.isFinished && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         return String(decoding: errorTail.bytes, as: UTF8.self)
     }
 
@@ -96,6 +102,7 @@ final class LinesProcess {
 /// The last 64 KB a child wrote on stderr.
 final class ErrorTail: Sendable {
     private let stored = Mutex<[UInt8]>([])
+    private let finished = Mutex(false)
 
     /// Adds output, dropping the oldest beyond 64 KB.
     func append(_ chunk: [UInt8]) {
@@ -107,4 +114,10 @@ final class ErrorTail: Sendable {
 
     /// What is kept.
     var bytes: [UInt8] { stored.withLock { $0 } }
+
+    /// Marks the end of the output.
+    func finish() { finished.withLock { $0 = true } }
+
+    /// Whether the output has ended.
+    var isFinished: Bool { finished.withLock { $0 } }
 }
