@@ -84,8 +84,13 @@ let package = Package(
                 .target(name: "SkillGateCrypto", condition: .when(traits: ["HTTPEndpoint"])),
             ]
         ),
-        // For skill authors: run a skill in-process with no sockets; request builders for tests.
-        .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
+        // Replay files (requests, conversations, ASK CLI recordings), expectations, request
+        // templates, utterances resolved against an interaction model, and the replay loop over a
+        // transport: shared by the `skillgate` tool and SkillGateTesting's in-process replay.
+        .target(name: "SkillGateReplay", dependencies: ["SkillGateModel", "SkillGateSystem", "SkillGateLogging"]),
+        // For skill authors: run a skill in-process with no sockets; request builders for tests;
+        // replay files run in-process.
+        .target(name: "SkillGateTesting", dependencies: ["SkillGateCore", "SkillGateReplay"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
         // servers); not a product.
         .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging"]),
@@ -94,7 +99,7 @@ let package = Package(
             name: "skillgate",
             dependencies: [
                 "SkillGateModel", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateLogging",
-                "SkillGateDoctor", "SkillGateSystem",
+                "SkillGateDoctor", "SkillGateSystem", "SkillGateReplay",
             ]
         ),
         // The benchmarks.

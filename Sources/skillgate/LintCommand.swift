@@ -1,3 +1,4 @@
+import SkillGateReplay
 import Foundation
 import SkillGateSystem
 
@@ -14,7 +15,11 @@ enum LintCommand {
         Runs `CMD routes --json` and compares the route table with the interaction model:
         intents with no route, routes with no intent in the model (AMAZON.* included), the
         built-ins every skill needs (Help, Stop, Cancel, Fallback, NavigateHome) in the model
-        and routed, a Launch route, sample utterances and slot types.
+        and routed, and a Launch route. It also finds what fails a model build or certification:
+        a custom intent with no sample utterances, a {slot} in a sample (or slot sample) that the
+        intent does not declare, a slot type that is neither defined in the model nor an AMAZON.
+        built-in, and the same sample twice in one intent or in two intents (compared lowercased,
+        without punctuation, with any slot name matching any other).
 
         OPTIONS:
           --model PATH               An interaction model (skill-package/interactionModels/custom/en-US.json)

@@ -1,3 +1,4 @@
+import SkillGateReplay
 import Foundation
 import SkillGateSystem
 
@@ -12,8 +13,10 @@ enum NewCommand {
         USAGE: skillgate new NAME [--path DIR] [--skillgate PATH] [--templates DIR]
 
         Creates DIR/NAME (default ./NAME): Package.swift depending on SkillGate by local path, the
-        skill's main file, an interaction model and manifest (skill-package/), and a Replay folder
-        with conversations and expectations.
+        skill's main file, an interaction model and manifest (skill-package/), a Replay folder
+        with conversations and expectations, and a test target (Tests/) that sends requests through
+        SkillGate's in-process tester and replays Replay/, so `swift test` checks it all. Prints
+        the commands to build, test and try it from where you are.
 
         OPTIONS:
           --path DIR                 Where to create the package folder (default: the current folder).
@@ -21,6 +24,28 @@ enum NewCommand {
                                      Templates folder belongs to).
           --templates DIR            The Templates folder.
         """
+
+    /// What to do next, as commands that work from the current folder: the folder to go to, and
+    /// how to build, test and try the skill (with this `skillgate`, wherever it is).
+    static func nextSteps(generator: StarterGenerator, destination: String, files: Int, checkout: String) -> String {
+        let absolute = FileSystem.absolute(destination)
+        let here = FileSystem.absolute(".")
+        let folder = absolute.hasPrefix(here + "/") ? String(absolute.dropFirst(here.count + 1)) : absolute
+        let name = generator.name
+        let skillgate = ShellWords.skillgate(environment: ProcessInfo.processInfo.environment)
+        let skillID = generator.fills["skillId"] ?? ""
+        return """
+            Created \(generator.skillName) in \(folder) (\(files) files), depending on SkillGate at \(checkout).
+            Next:
+              cd \(ShellWords.quote(folder))
+              swift build                 # the skill: .build/debug/\(name)
+              swift test                  # Tests/: requests in-process, and every conversation in Replay/
+              \(skillgate) request utter "my name is Sam" --skill-id \(skillID) | .build/debug/\(name) stdio
+              \(skillgate) replay Replay --exec ".build/debug/\(name) stdio --lines"
+              \(skillgate) lint --model skill-package/interactionModels/custom/en-US.json --exec .build/debug/\(name)
+
+            """
+    }
 
     /// Runs the command.
     /// - Parameter arguments: the arguments after the command name.
@@ -57,16 +82,7 @@ enum NewCommand {
             let generator = try StarterGenerator(name: name, skillgatePath: checkout)
             let destination = (parent.hasSuffix("/") ? parent : parent + "/") + name
             let files = try generator.generate(from: templatesDirectory + "/starter", into: destination)
-            Console.out(
-                """
-                Created \(generator.skillName) in \(destination) (\(files.count) files), depending on SkillGate at \(checkout).
-                Next:
-                  cd \(destination)
-                  swift build
-                  skillgate replay Replay --exec ".build/debug/\(name) stdio --lines"
-                  skillgate lint --model skill-package/interactionModels/custom/en-US.json --exec .build/debug/\(name)
-
-                """)
+            Console.out(nextSteps(generator: generator, destination: destination, files: files.count, checkout: checkout))
             return 0
         } catch {
             Console.error("skillgate new: \(error.message)")

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 import Foundation
+import SkillGateReplay
 
 /// `skillgate replay`: sends recorded requests and conversations to a skill, prints a transcript
 /// and checks the expectations. Exit 0 when all pass, 1 on a difference, 2 on usage or I/O errors.
@@ -13,30 +14,48 @@ enum ReplayCommand {
     static let usage = """
         USAGE: skillgate replay PATH... (--exec "CMD ARGS" | --url http://HOST:PORT/PATH) [options]
 
-        PATH is a request file, a conversation file or a folder (replayed recursively, in name order;
-        NAME.expected.json sidecars are read with their request file, never replayed themselves).
+        PATH is a file or a folder (replayed recursively, in name order). A file is told by its shape:
+          - a request envelope, bare or {"envelope": ..., "expect": ...}, with an optional
+            NAME.expected.json sidecar (read with it, never replayed itself);
+          - a conversation: {"conversation": ..., "turns": [...]}; a turn may "say" what the user
+            says, resolved against the skill's interaction model into the intent and slots;
+          - an `ask dialog --replay` file ({"skillId", "locale", "type": "text", "userInput": [...]}):
+            each line a said turn;
+          - an `ask dialog --save-skill-io` recording ({"invocations": [{"request", "response"}]}):
+            each request replayed with a fresh timestamp, the recorded response its expectation.
 
         WHERE THE SKILL IS:
-          --exec "CMD ARGS"          Start CMD once (via /bin/sh -c) and speak the stdio --lines
-                                     protocol with it: one JSON request per line in, one JSON answer
-                                     line out. A SkillGate skill does this: "my-skill stdio --lines".
+          --exec "CMD ARGS"          Run CMD (via /bin/sh -c) and speak stdio with it, e.g.
+                                     "my-skill stdio --lines" (one process, one JSON line per
+                                     request) or "my-skill stdio" (one process per request).
+          --exec-mode MODE           auto (default: --lines in CMD means lines, stdio without it
+                                     once, else a probe of the first request), once or lines.
           --url URL                  POST each request to a running endpoint (e.g. `my-skill serve`)
                                      over one keep-alive connection.
 
         OPTIONS:
-          --update                   Write the answers as the new expectations (sidecars, inline
-                                     "expect" objects, conversation turns) instead of checking them.
+          --model PATH               The interaction model said turns are resolved against (a file,
+                                     or a folder holding <locale>.json). Default: the
+                                     skill-package/interactionModels/custom/<locale>.json beside or
+                                     above each replayed file.
+          --update                   Rewrite the expectations that fail, from the answers, in their
+                                     own style (passing ones stay as written, files that pass are
+                                     not touched); add expectations where there are none. Prints a
+                                     diff of each change and a count.
+          --dry-run                  With --update: print the diff, write nothing (exit 1 if
+                                     anything would change).
           --refresh-timestamps       Send recorded envelopes with the current timestamp and a fresh
                                      request ID, so old recordings pass the 150-second check.
           --sign-with KEY            Sign each body like Alexa (RSA-SHA256; Signature-256 and
                                      SignatureCertChainUrl headers) with this development key (--url).
-          --cert-chain PEM           The development chain the endpoint serves (SKILLGATE_CERT_CHAIN),
-                                     checked against the key before replaying.
+          --cert-chain PEM           The development chain the endpoint serves (SKILLGATE_CERT_CHAIN);
+                                     the key must match its signing certificate. `skillgate dev-cert`
+                                     makes both.
           --cert-url URL             The SignatureCertChainUrl to send
                                      (default \(ReplaySigner.defaultCertificateURL)).
           --timeout SECONDS          How long to wait for each answer (default 10).
           --templates DIR            The Templates folder conversations are built from.
-          -q, --quiet                Print only failing turns and the summary.
+          -q, --quiet                Print only failing turns, updates and the summary.
 
         EXIT CODES: 0 all expectations held, 1 a difference, 2 usage or I/O error.
         """
@@ -55,7 +74,7 @@ enum ReplayCommand {
         let files: [String]
         do {
             options = try ReplayOptions.parse(arguments, environment: ProcessInfo.processInfo.environment)
-            files = try collectFiles(options.paths)
+            files = try ReplayFiles.collect(options.paths)
         } catch {
             return fail(error)
         }
@@ -65,7 +84,7 @@ enum ReplayCommand {
         } catch {
             return fail(error)
         }
-        let replayer = Replayer(options: options, transport: transport)
+        let replayer = Replayer(options: options.settings, transport: transport)
         var stopped: CLIError?
         for file in files {
             do {
@@ -99,22 +118,7 @@ enum ReplayCommand {
             }
             return try HTTPTransport(url: url, signer: signer, timeout: options.timeout)
         }
-        return try ExecTransport(command: options.exec ?? "", timeout: options.timeout, environment: options.environment)
-    }
-
-    /// The files to replay: files as given, folders expanded recursively in name order, sidecars left out.
-    static func collectFiles(_ paths: [String]) throws(CLIError) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            guard FileSystem.exists(path) else { throw .usage("\(path) does not exist") }
-            if FileSystem.isDirectory(path) {
-                let found = try FileSystem.files(under: path).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }
-                if found.isEmpty { throw .usage("\(path) holds no .json replay files") }
-                files += found
-            } else {
-                files.append(path)
-            }
-        }
-        return files
+        return ExecTransport(
+            command: options.exec ?? "", mode: options.execMode, timeout: options.timeout, environment: options.settings.environment)
     }
 }

@@ -11,6 +11,7 @@ let commands: [(name: String, summary: String, run: ([String]) async -> Int32)] 
     ("replay", ReplayCommand.summary, ReplayCommand.run),
     ("lint", LintCommand.summary, LintCommand.run),
     ("new", NewCommand.summary, NewCommand.run),
+    ("dev-cert", DevCertCommand.summary, DevCertCommand.run),
     ("doctor", DoctorCommand.summary, DoctorCommand.run),
     ("package-lambda", PackageLambdaCommand.summary, PackageLambdaCommand.run),
 ]

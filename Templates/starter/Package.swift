@@ -18,5 +18,11 @@ let package = Package(
             dependencies: [.product(name: "SkillGate", package: "SkillGate")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("InternalImportsByDefault")]
         ),
+        // `swift test`: requests through SkillGate's in-process tester, and every file in Replay/.
+        .testTarget(
+            name: "{{typeName}}Tests",
+            dependencies: ["{{typeName}}", .product(name: "SkillGateTesting", package: "SkillGate")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
     ]
 )

@@ -49,6 +49,41 @@ struct LintCommandTests {
         }
     }
 
+    @Test("samples that break a model build: an undeclared {slot}, the same sample twice in one intent and across intents")
+    func samples() async throws {
+        let model: JSONValue = [
+            "interactionModel": [
+                "languageModel": [
+                    "invocationName": "ride hailer",
+                    "intents": [
+                        [
+                            "name": "OrderRideIntent",
+                            "slots": [["name": "destination", "type": "DestinationType", "samples": ["to {place}"]]],
+                            "samples": ["take me to {destination}", "Take me to {place}!", "where is my ride"],
+                        ],
+                        ["name": "RideStatusIntent", "samples": ["where is my ride?", "where is my ride"]],
+                        ["name": "CancelRideIntent", "samples": []],
+                    ],
+                    "types": [["name": "DestinationType", "values": [["name": ["value": "work"]]]]],
+                ]
+            ]
+        ]
+        let folder = try TemporaryFolder()
+        let path = try folder.write(model.jsonString, to: "en-US.json")
+        let output = try await Command.skillgate(["lint", "--model", path, "--exec", Command.path("ride-hailer")])
+        #expect(output.status == 1, "\(output)")
+        for expected in [
+            "the sample \"Take me to {place}!\" of OrderRideIntent uses {place}, which OrderRideIntent does not declare",
+            "the sample \"to {place}\" of slot destination of OrderRideIntent uses {place}",
+            "OrderRideIntent lists the sample \"Take me to {place}!\" twice (as \"take me to {destination}\")",
+            "the sample \"where is my ride?\" of RideStatusIntent is also a sample of OrderRideIntent (\"where is my ride\")",
+            "RideStatusIntent lists the sample \"where is my ride\" twice",
+            "CancelRideIntent has no sample utterances",
+        ] {
+            #expect(output.stdout.contains(expected), "missing \"\(expected)\" in \(output)")
+        }
+    }
+
     @Test(
         "usage and I/O errors exit 2",
         arguments: [

@@ -13,7 +13,8 @@ struct NewCommandTests {
         let package = folder.path + "/coffee-shop"
         for file in [
             "Package.swift", "Sources/CoffeeShop/CoffeeShop.swift", "skill-package/skill.json",
-            "skill-package/interactionModels/custom/en-US.json", "Replay/hello.json", "Replay/account.json", "README.md", ".gitignore",
+            "skill-package/interactionModels/custom/en-US.json", "Replay/hello.json", "Replay/account.json", "Replay/say.json", "README.md",
+            ".gitignore", "Tests/CoffeeShopTests/CoffeeShopTests.swift",
         ] {
             let text = try String(contentsOfFile: package + "/" + file, encoding: .utf8)
             #expect(!text.contains("{{"), "\(file) still has a placeholder")
@@ -23,6 +24,32 @@ struct NewCommandTests {
         #expect(manifest.contains("path: \"\(Command.checkout)\""))
         let model = try String(contentsOfFile: package + "/skill-package/interactionModels/custom/en-US.json", encoding: .utf8)
         #expect(model.contains("\"invocationName\": \"coffee shop\""))
+        #expect(manifest.contains(".testTarget(") && manifest.contains(".product(name: \"SkillGateTesting\", package: \"SkillGate\")"))
+    }
+
+    @Test("new's next steps work from where the user stands: the folder to cd into, build, test and try")
+    func nextSteps() async throws {
+        let folder = try TemporaryFolder()
+        let here = try await Command.skillgate(["new", "coffee-shop", "--skillgate", Command.checkout], directory: folder.path)
+        #expect(here.status == 0, "\(here)")
+        for line in [
+            "  cd coffee-shop\n", "  swift build", "  swift test", "replay Replay --exec \".build/debug/coffee-shop stdio --lines\"",
+            "request utter \"my name is Sam\" --skill-id amzn1.ask.skill.coffee-shop | .build/debug/coffee-shop stdio",
+        ] {
+            #expect(here.stdout.contains(line), "missing \"\(line)\" in \(here)")
+        }
+        let replayLine = try #require(here.stdout.split(separator: "\n").first { $0.contains(" replay Replay --exec") })
+        let program = String(replayLine.drop { $0 == " " }.prefix { $0 != " " })
+        #expect(
+            URL(fileURLWithPath: program).resolvingSymlinksInPath()
+                == URL(fileURLWithPath: Command.path("skillgate")).resolvingSymlinksInPath(),
+            "this skillgate, by a path that works from anywhere: \(here)")
+        try FileManager.default.createDirectory(atPath: folder.path + "/elsewhere", withIntermediateDirectories: true)
+        let there = try await Command.skillgate(
+            ["new", "tea-shop", "--path", folder.path + "/skills", "--skillgate", Command.checkout], directory: folder.path + "/elsewhere")
+        #expect(there.status == 0, "\(there)")
+        let expected = URL(fileURLWithPath: folder.path + "/skills/tea-shop").standardizedFileURL.path
+        #expect(there.stdout.contains("  cd \(expected)\n"), "outside the current folder, the absolute path: \(there)")
     }
 
     @Test(
@@ -44,10 +71,10 @@ struct NewCommandTests {
     }
 
     @Test(
-        "a new skill builds, its replay passes and its model lints clean (one full build: slow)",
+        "a new skill builds, its replay passes, its model lints clean and its own swift test passes (one full build: slow)",
         .enabled(if: Command.which("swift") != nil, "needs the swift toolchain on PATH"),
         .enabled(if: ProcessInfo.processInfo.environment["SKILLGATE_SKIP_BUILD_TEST"] == nil, "SKILLGATE_SKIP_BUILD_TEST is set"),
-        .timeLimit(.minutes(15))
+        .timeLimit(.minutes(25))
     )
     func newSkillBuildsAndReplays() async throws {
         let folder = try TemporaryFolder()
@@ -61,7 +88,11 @@ struct NewCommandTests {
         let binary = scratch + "/debug/hello-world"
         let replay = try await Command.skillgate(["replay", package + "/Replay", "--exec", "\(binary) stdio --lines"])
         #expect(replay.status == 0, "\(replay)")
-        #expect(replay.stdout.contains("8 passed, 0 failed"), "\(replay)")
+        #expect(replay.stdout.contains("12 passed, 0 failed"), "\(replay)")
+        // The package's own tests: SkillTester requests and Replay/ in-process, on the same build.
+        let test = try await Command.run(swift, ["test", "--package-path", package, "--scratch-path", scratch], timeout: 1200)
+        #expect(test.status == 0, "\(test)")
+        #expect(test.stdout.contains("✔ Test \"every conversation in Replay/ passes\" passed"), "\(test)")
         let lint = try await Command.skillgate([
             "lint", "--model", package + "/skill-package/interactionModels/custom/en-US.json", "--exec", binary,
         ])

@@ -54,24 +54,31 @@ struct ReplayStdioTests {
             ))
     }
 
-    @Test("--update writes the answers as expectations, and the next replay passes")
+    @Test("--update records expectations where there are none and rewrites only the failing one; the next replay passes")
     func update() async throws {
         let folder = try TemporaryFolder()
         try folder.copy(Command.rideHailerReplay + "/requests/launch.json", as: "launch.json")
         try folder.write(
-            #"{"conversation": {"user": {"token": "demo-token-bob"}, "skillId": "amzn1.ask.skill.ride-hailer"}, "turns": [{"launch": {}}, {"intent": "OrderRideIntent", "slots": {"destination": "home"}, "expect": {"speech": "wrong"}}, {"intent": "AMAZON.NoIntent"}]}"#,
+            #"{"conversation": {"user": {"token": "demo-token-bob"}, "skillId": "amzn1.ask.skill.ride-hailer"}, "turns": [{"launch": {}}, {"intent": "OrderRideIntent", "slots": {"destination": "home"}, "expect": {"speech": "wrong", "shouldEndSession": false}}, {"intent": "AMAZON.NoIntent"}]}"#,
             to: "talk.json")
         let before = try await Command.skillgate(["replay", folder.path, "--exec", Command.rideHailerExec])
         #expect(before.status == 1)
 
         let update = try await Command.skillgate(["replay", folder.path, "--exec", Command.rideHailerExec, "--update"])
         #expect(update.status == 0, "\(update)")
-        #expect(update.stdout.contains("2 files updated"))
+        #expect(update.stdout.contains("updated 4 expectations in 2 files"), "\(update)")
+        #expect(update.stdout.contains("+++ \(folder.path)/launch.expected.json"), "a new sidecar is shown as a diff")
         let sidecar = try JSONParser.parse(Array(try folder.read("launch.expected.json").utf8))
         #expect(sidecar["response"]?["outputSpeech"]?["text"]?.stringValue?.hasPrefix("Welcome to Ride Hailer") == true)
         let talk = try JSONParser.parse(Array(try folder.read("talk.json").utf8))
         #expect(talk["conversation"]?["user"]?["token"] == "demo-token-bob")
-        #expect(talk["turns"]?[1]?["expect"]?["sessionAttributes"]?["pendingOrder.address"] == "77 Elm Road")
+        #expect(talk["turns"]?[0]?["expect"]?["shouldEndSession"] == false, "a turn without expectations gets them")
+        #expect(
+            talk["turns"]?[1]?["expect"] == [
+                "speech":
+                    "Ordering a ride using your Ride Hailer account, paid with your Ride Hailer credit. You wanted to go to your default home location, 77 Elm Road, right?",
+                "shouldEndSession": false,
+            ], "only the failing speech is rewritten; the passing check stays and nothing is added")
         #expect(
             talk["turns"]?[2]?["expect"] == [
                 "speech": "Okay, I won't order that ride.", "card": "none", "shouldEndSession": true,

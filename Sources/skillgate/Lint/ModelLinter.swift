@@ -1,3 +1,4 @@
+import SkillGateReplay
 /// Compares an interaction model with a skill's routes and lists what does not line up.
 enum ModelLinter {
     /// The built-in intents every custom skill must include in its model and handle.
@@ -43,9 +44,12 @@ enum ModelLinter {
         }
         for intent in model.intents {
             for slot in intent.slots where !slot.type.hasPrefix("AMAZON.") && !model.slotTypes.contains(slot.type) {
-                problems.append("slot \(slot.name) of \(intent.name) uses the type \(slot.type), which the model does not define")
+                problems.append(
+                    "slot \(slot.name) of \(intent.name) uses the type \(slot.type), which the model does not define: add it to \"types\" or use an AMAZON. built-in type"
+                )
             }
         }
+        problems += SampleLinter.problems(model: model)
         if let name = model.invocationName {
             if name != name.lowercased() { problems.append("the invocation name \"\(name)\" must be lowercase") }
         } else {

@@ -1,3 +1,4 @@
+import SkillGateReplay
 import Foundation
 
 /// Copies `Templates/starter/` into a new skill package, filling `{{placeholder}}` slots in file

@@ -1,3 +1,4 @@
+import SkillGateReplay
 import Foundation
 import SkillGateHTTP
 

@@ -1,3 +1,4 @@
+import SkillGateReplay
 import Foundation
 import SkillGateLogging
 import SkillGateCrypto
@@ -55,14 +56,16 @@ struct ReplaySigner {
     }
 
     /// Checks the chain the endpoint will serve as a verifier would, short of the trusted root
-    /// (which `replay` does not have): it must parse, be in date and name `echo-api.amazon.com`;
-    /// when the chain includes its root, the key must match the signing certificate too.
+    /// (which `replay` does not have): the key must match the signing certificate (the first in
+    /// the chain: a signature made with the key must verify with the certificate's public key),
+    /// and the chain must parse, be in date and name `echo-api.amazon.com`.
     private func check(chainPath: String) async throws(CLIError) {
         let chain = try FileSystem.read(chainPath)
         guard String(decoding: chain, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
             throw .io(
                 "--cert-chain \(chainPath) would be rejected by a verifying endpoint: it holds no PEM certificate (BEGIN CERTIFICATE)")
         }
+        try checkKeyMatches(chain: chain, chainPath: chainPath)
         let verifier = AlexaRequestVerifier(
             trustRoots: .pem(chain), certificateFetcher: FixedChain(pem: chain),
             logger: Logger(label: "skillgate replay", logLevel: .critical))
@@ -82,6 +85,51 @@ struct ReplaySigner {
             }
         } catch {
             throw .io("cannot check --cert-chain \(chainPath): \(error)")
+        }
+    }
+}
+
+extension ReplaySigner {
+    /// The probe body signed to compare keys.
+    private static let probe = Array(#"{"version":"1.0","request":{"type":"LaunchRequest"}}"#.utf8)
+
+    /// Fails unless the key's signature verifies with the public key of the chain's first
+    /// certificate, whatever else the chain holds.
+    fileprivate func checkKeyMatches(chain: [UInt8], chainPath: String) throws(CLIError) {
+        let leaf: X509Certificate
+        do {
+            leaf = try X509Chain(pem: chain, source: "--cert-chain \(chainPath)").leaf
+        } catch {
+            throw .io("--cert-chain \(chainPath) would be rejected by a verifying endpoint: \(error.description)")
+        }
+        guard let publicKey = leaf.publicKey, let encoded = try? headers(for: Self.probe)[0].1,
+            let signature = Data(base64Encoded: encoded)
+        else {
+            throw .io("cannot read the public key of the signing certificate in --cert-chain \(chainPath)")
+        }
+        let matches = signature.withUnsafeBytes { signatureBytes in
+            Self.probe.withUnsafeBytes { publicKey.verifySHA256(signature: signatureBytes, message: $0) }
+        }
+        guard matches else {
+            throw .io(
+                "--sign-with does not match the signing certificate in --cert-chain \(chainPath) (\(leaf.subject)): the endpoint would reject every request; use the key made with that certificate (skillgate dev-cert writes both)"
+            )
+        }
+    }
+
+    /// Verifies a signed probe exactly as a `serve` trusting `root` and serving `chain` would.
+    /// - Parameters:
+    ///   - root: the trusted root (PEM).
+    ///   - chain: the chain the endpoint serves (PEM).
+    /// - Throws: ``CLIError`` `.io` with the verifier's reason.
+    func verify(trusting root: [UInt8], chain: [UInt8]) async throws(CLIError) {
+        let verifier = AlexaRequestVerifier(
+            trustRoots: .pem(root), certificateFetcher: FixedChain(pem: chain), logger: Logger(label: "skillgate", logLevel: .critical))
+        let signature = try headers(for: Self.probe)[0].1
+        do throws(VerificationError) {
+            try await verifier.verify(body: Self.probe, signatureCertChainURL: certificateURL, signature256: signature)
+        } catch {
+            throw .io("a request signed with this key does not verify against this root and chain: \(error.reason)")
         }
     }
 }

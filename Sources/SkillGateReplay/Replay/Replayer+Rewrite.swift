@@ -1,0 +1,24 @@
+import SkillGateModel
+
+extension Replayer {
+    /// Applies what `--update` changed in one file: prints the diff, then writes the file unless
+    /// `--dry-run`. A file whose expectations all held is never written, so it stays byte for byte.
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - document: its new contents.
+    ///   - changes: how many expectations changed (for the summary).
+    /// - Throws: ``CLIError`` `.io` when the file cannot be written.
+    func rewrite(_ path: String, to document: JSONValue, changes: Int) throws(CLIError) {
+        guard changes > 0 else { return }
+        let old = FileSystem.exists(path) ? String(decoding: try FileSystem.read(path), as: UTF8.self) : ""
+        let new = PrettyJSON.render(document)
+        guard old != new else { return }
+        tally.updatedFiles += 1
+        tally.updatedExpectations += changes
+        let verb = options.dryRun ? "would update" : "updated"
+        transcript.output.out(
+            "\n--- \(old.isEmpty ? "/dev/null" : path)\n+++ \(path) (\(verb) \(changes) expectation\(changes == 1 ? "" : "s"))\n"
+                + LineDiff.unified(old: old, new: new))
+        if !options.dryRun { try FileSystem.write(new, to: path) }
+    }
+}
