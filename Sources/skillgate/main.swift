@@ -1,5 +1,9 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 // skillgate: the SkillGate command-line tool. Each subcommand lives in its own file as
@@ -26,6 +30,10 @@ let commands: [(name: String, summary: String, run: ([String]) async -> Int32)] 
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--version" || arguments.first == "version" {
+    Console.out("skillgate \(SkillGateVersion.current)\n")
+    exit(0)
+}
 guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
     let text = usage()
     if arguments.isEmpty {
@@ -36,7 +44,8 @@ guard let name = arguments.first, name != "--help", name != "-h", name != "help"
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == name }) else {
-    Console.error("skillgate: unknown command '\(name)'\n\n" + usage())
+    let suggestion = Suggestion.closest(to: name, among: commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+    Console.error("skillgate: unknown command '\(name)'\(suggestion) (see 'skillgate --help')")
     exit(2)
 }
 exit(await command.run(Array(arguments.dropFirst())))
