@@ -11,12 +11,12 @@ struct LambdaHardeningTests {
     static func responsePath(_ id: String) -> String { "/2018-06-01/runtime/invocation/\(id)/response" }
     static func errorPath(_ id: String) -> String { "/2018-06-01/runtime/invocation/\(id)/error" }
 
-    /// A runtime for `fake` with a quick backoff and a 2 s limit for POSTs.
+    /// A runtime for `fake` with a quick backoff (up to about 20 s of retries) and a limit for POSTs.
     static func runtime(_ fake: ScriptedRuntimeAPI, requestTimeout: Duration = .seconds(2)) throws -> LambdaRuntime {
         LambdaRuntime(
             endpoint: try LambdaRuntimeEndpoint(parsing: fake.endpoint),
             retryPolicy: LambdaRetryPolicy(
-                maxAttempts: 100, initialDelay: .milliseconds(5), maxDelay: .milliseconds(50), requestTimeout: requestTimeout),
+                maxAttempts: 400, initialDelay: .milliseconds(5), maxDelay: .milliseconds(50), requestTimeout: requestTimeout),
             logger: .disabled)
     }
 
