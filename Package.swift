@@ -107,6 +107,14 @@ let package = Package(
             name: "skillgate-bench",
             dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateSystem"]
         ),
+        // Fuzzing (README "Fuzzing"): libFuzzer harnesses for the request path, the JSON seam and the
+        // HTTP parser. Built with the fuzzer flags they fuzz; a plain build runs their seeds once.
+        .target(name: "SkillGateFuzzSupport"),
+        .executableTarget(
+            name: "skillgate-fuzz-request", dependencies: ["SkillGateCore", "SkillGateModel", "SkillGateLogging", "SkillGateFuzzSupport"]
+        ),
+        .executableTarget(name: "skillgate-fuzz-json", dependencies: ["SkillGateModel", "SkillGateFuzzSupport"]),
+        .executableTarget(name: "skillgate-fuzz-http", dependencies: ["SkillGateHTTP", "SkillGateFuzzSupport"]),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
             name: "RideHailer",

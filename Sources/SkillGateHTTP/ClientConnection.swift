@@ -40,6 +40,9 @@ final class ClientConnection: @unchecked Sendable {
     var buffer: [UInt8] = []
     /// Total bytes received on this connection.
     var receivedTotal = 0
+    /// The head of the response being read, from when it is parsed until its body is complete:
+    /// what a failure in the body can still report (``HTTPClientError/partialResponse``).
+    var receivedHead: HTTPClientResponse?
 
     private init(fd: Int32, origin: ClientOrigin) {
         self.fd = fd

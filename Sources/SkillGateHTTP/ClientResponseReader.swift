@@ -18,6 +18,7 @@ enum ClientResponseReader {
             if (100..<200).contains(status) && status != 101 {
                 continue
             }
+            connection.receivedHead = HTTPClientResponse(status: status, reason: reason, headers: headers)
             var reusable = minor >= 1
             for field in headers where field.name.equalsCaseInsensitively("connection") {
                 let tokens = ASCII.lowercasedTokens(field.value)
@@ -43,6 +44,7 @@ enum ClientResponseReader {
                 reusable = false
             }
             if !connection.buffer.isEmpty { reusable = false }
+            connection.receivedHead = nil
             return (HTTPClientResponse(status: status, reason: reason, headers: headers, body: body), reusable)
         }
     }

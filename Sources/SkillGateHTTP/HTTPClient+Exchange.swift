@@ -6,11 +6,16 @@ struct Exchange: Sendable {
     var request: [UInt8]
     var deadline: ContinuousClock.Instant?
     var maxBodyBytes: Int
+    /// Whether a request written to a reused connection that closed before answering is sent
+    /// once more on a fresh one (false for requests that must never arrive twice).
+    var retryOnStaleConnection = true
 }
 
 extension HTTPClient {
     /// Runs one exchange on the client's queue: reuses the kept-alive connection when it is for the same
-    /// origin, and retries once on a fresh connection when a reused one turns out to be closed.
+    /// origin, replaces it when it is found closed before the request is written, and (unless the
+    /// exchange says otherwise) retries once on a fresh connection when a reused one closes
+    /// before any response byte arrives.
     func perform(_ exchange: Exchange, id: UInt64) throws -> HTTPClientResponse {
         drainInterrupt()
         let start = state.withLock { state -> Result<ClientConnection?, any Error> in
@@ -27,12 +32,19 @@ extension HTTPClient {
         }
         var outcome: Result<HTTPClientResponse, any Error>
         var retried = false
+        var sent = false
         while true {
-            let reused = connection != nil
+            var reused = connection != nil
             do {
+                if let kept = connection, !kept.isReusable {
+                    // Closed while idle: nothing was written, so a fresh connection is always safe.
+                    kept.close()
+                    connection = nil
+                    reused = false
+                }
                 let current = try connection ?? openConnection(to: exchange.target.origin, deadline: exchange.deadline)
                 connection = current
-                if reused && !current.isReusable { throw ClientIOError.closed(receivedResponseBytes: false) }
+                sent = true
                 try current.writeAll(exchange.request, deadline: exchange.deadline, interruptFD: interruptReadFD)
                 let (response, reusable) = try ClientResponseReader.read(
                     from: current, method: exchange.method, maxBodyBytes: exchange.maxBodyBytes, deadline: exchange.deadline,
@@ -44,13 +56,14 @@ extension HTTPClient {
                 }
                 outcome = .success(response)
             } catch let error as ClientIOError {
+                let head = connection?.receivedHead
                 connection?.close()
                 connection = nil
-                if reused && !retried, case .closed(receivedResponseBytes: false) = error {
+                if reused && !retried && exchange.retryOnStaleConnection, case .closed(receivedResponseBytes: false) = error {
                     retried = true
                     continue
                 }
-                outcome = .failure(mapError(error, exchange: exchange))
+                outcome = .failure(mapError(error, exchange: exchange, requestSent: sent, partialResponse: head))
             } catch {
                 connection?.close()
                 connection = nil
@@ -85,6 +98,18 @@ extension HTTPClient {
 
     static var closedError: HTTPClientError {
         HTTPClientError(kind: .clientClosed, description: "the HTTP client was closed")
+    }
+
+    /// The public error for an I/O failure, naming the server, with whether the request may have
+    /// arrived and the head of a response cut off in its body.
+    private func mapError(
+        _ error: ClientIOError, exchange: Exchange, requestSent: Bool, partialResponse: HTTPClientResponse?
+    ) -> any Error {
+        let mapped = mapError(error, exchange: exchange)
+        guard var clientError = mapped as? HTTPClientError else { return mapped }
+        clientError.requestSent = requestSent
+        clientError.partialResponse = partialResponse
+        return clientError
     }
 
     /// The public error for an I/O failure, naming the server.

@@ -12,7 +12,10 @@ import Synchronization
 ///
 /// Requests are serialized (one at a time, in call order). The connection is reused while the
 /// server keeps it open and requests go to the same origin, and re-established otherwise; a request
-/// that fails on a reused connection before any response byte arrives is retried once on a fresh one.
+/// that fails on a reused connection before any response byte arrives is retried once on a fresh one
+/// (unless the caller says it must not arrive twice). A failure tells whether the request may have
+/// reached the server (``HTTPClientError/requestSent``) and carries the head of a response cut off
+/// in its body (``HTTPClientError/partialResponse``).
 /// Socket waits (and name lookups, which run on a resolver queue) happen off the Swift concurrency
 /// pool, so a long poll (`timeout: nil`) does not hold a cooperative thread. Task cancellation and
 /// ``close()`` interrupt a waiting request. The timeout covers name resolution, connecting, the TLS
@@ -100,14 +103,21 @@ public final class HTTPClient: Sendable {
     ///   - body: the body bytes.
     ///   - timeout: the longest to wait for the whole exchange; nil waits forever (long polls).
     ///   - maximumBodySize: this request's response body limit; nil uses ``maximumResponseBodySize``.
+    ///   - retryOnStaleConnection: whether a request written to a reused keep-alive connection
+    ///     that then closes before any response byte arrives is sent once more on a fresh one (the
+    ///     usual keep-alive race). Pass false for a request that must never arrive twice: it then
+    ///     fails with ``HTTPClientError/requestSent`` set instead. A kept-alive connection found
+    ///     closed before anything is written is replaced either way.
     /// - Returns: the response.
     /// - Throws: ``HTTPClientError`` (or `CancellationError` when the task is cancelled).
     public func send(
         method: String, path: String, headers: HTTPHeaders = [:], body: [UInt8] = [], timeout: Duration?,
-        maximumBodySize: Int? = nil
+        maximumBodySize: Int? = nil, retryOnStaleConnection: Bool = true
     ) async throws -> HTTPClientResponse {
         let target = ClientTarget(origin: ClientOrigin(scheme: scheme, host: host, port: port), path: path)
-        return try await exchange(target, method: method, headers: headers, body: body, timeout: timeout, limit: maximumBodySize)
+        return try await exchange(
+            target, method: method, headers: headers, body: body, timeout: timeout, limit: maximumBodySize,
+            retryOnStaleConnection: retryOnStaleConnection)
     }
 
     /// Sends a request to an absolute URL and waits for the complete response.
@@ -165,7 +175,8 @@ public final class HTTPClient: Sendable {
 
     /// Serializes the request and runs it on the client's queue.
     private func exchange(
-        _ target: ClientTarget, method: String, headers: HTTPHeaders, body: [UInt8], timeout: Duration?, limit: Int?
+        _ target: ClientTarget, method: String, headers: HTTPHeaders, body: [UInt8], timeout: Duration?, limit: Int?,
+        retryOnStaleConnection: Bool = true
     ) async throws -> HTTPClientResponse {
         let deadline = timeout.map { ContinuousClock.now.advanced(by: $0) }
         let bytes = try ClientRequestWriter.serialize(
@@ -173,7 +184,7 @@ public final class HTTPClient: Sendable {
         )
         let exchange = Exchange(
             target: target, method: method, request: bytes, deadline: deadline,
-            maxBodyBytes: max(0, limit ?? maximumResponseBodySize))
+            maxBodyBytes: max(0, limit ?? maximumResponseBodySize), retryOnStaleConnection: retryOnStaleConnection)
         let id = state.withLock { state -> UInt64 in
             state.nextID &+= 1
             return state.nextID

@@ -61,15 +61,31 @@ public struct HTTPClientError: Error, CustomStringConvertible, Sendable {
     public var description: String
     /// The `errno` of the system call that failed, when one did (e.g. `ECONNREFUSED`).
     public var systemErrorCode: Int32?
+    /// Whether the request had begun to go out on a connection when it failed. `false` means the
+    /// server never saw it (no connection could be made, or the request was refused before it
+    /// was written), so sending it again cannot make it arrive twice; `true` means it may have
+    /// arrived, and even been acted on.
+    public var requestSent: Bool
+    /// The head of a response whose body did not arrive whole (the connection closed, timed
+    /// out or broke the body's framing): its status, reason and header fields, with an empty
+    /// body. Nil when no complete head arrived.
+    public var partialResponse: HTTPClientResponse?
 
     /// Creates an error.
     /// - Parameters:
     ///   - kind: the kind of failure.
     ///   - description: the actionable message.
     ///   - systemErrorCode: the `errno` behind it, if any.
-    public init(kind: Kind, description: String, systemErrorCode: Int32? = nil) {
+    ///   - requestSent: whether the request may have reached the server.
+    ///   - partialResponse: the head of a response cut off in its body, if any.
+    public init(
+        kind: Kind, description: String, systemErrorCode: Int32? = nil, requestSent: Bool = false,
+        partialResponse: HTTPClientResponse? = nil
+    ) {
         self.kind = kind
         self.description = description
         self.systemErrorCode = systemErrorCode
+        self.requestSent = requestSent
+        self.partialResponse = partialResponse
     }
 }

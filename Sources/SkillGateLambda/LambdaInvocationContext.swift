@@ -1,4 +1,10 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the Runtime API says about one invocation, from the headers of `invocation/next`.
 public struct LambdaInvocationContext: Sendable {

@@ -1,7 +1,8 @@
-/// How the runtime copes with a lost connection to the Runtime API: a short, bounded, doubling
-/// backoff, then it gives up so Lambda can replace the execution environment.
+/// How the runtime copes with a lost connection to the Runtime API, and with a long poll answered
+/// 5xx or 429: a short, bounded, doubling backoff, then it gives up so Lambda can replace the
+/// execution environment. (An answer that may already have arrived is never sent again.)
 public struct LambdaRetryPolicy: Sendable {
-    /// How many consecutive failed attempts of one call are tolerated before the runtime gives up.
+    /// How many consecutive failed attempts of one call are made before the runtime gives up.
     public var maxAttempts: Int
     /// The pause after the first failure; it doubles after each further failure.
     public var initialDelay: Duration

@@ -57,12 +57,18 @@ struct Invocation: Sendable {
 
     /// Reads an invocation from a 200 response; nil when the request ID header is missing.
     init?(_ response: HTTPClientResponse) {
-        let headers = response.headers
+        guard let context = Self.context(from: response.headers) else { return nil }
+        event = response.body
+        self.context = context
+    }
+
+    /// The invocation's context from the `Lambda-Runtime-*` headers of `invocation/next`; nil
+    /// when the request ID header is missing or empty.
+    static func context(from headers: HTTPHeaders) -> LambdaInvocationContext? {
         guard let requestID = headers[RuntimeAPI.requestIDHeader]?.trimmingBlanks(), !requestID.isEmpty else {
             return nil
         }
-        event = response.body
-        context = LambdaInvocationContext(
+        return LambdaInvocationContext(
             requestID: requestID,
             deadlineMillisecondsSince1970: headers[RuntimeAPI.deadlineHeader].flatMap { Int64($0.trimmingBlanks()) },
             invokedFunctionARN: headers[RuntimeAPI.functionARNHeader],

@@ -141,4 +141,30 @@ struct LambdaProcessTests {
         #expect(output.status == 78)
         #expect(String(decoding: output.standardError, as: UTF8.self).contains("AWS_LAMBDA_RUNTIME_API is not set"))
     }
+
+    @Test("`ride-hailer` on Lambda logs a past deadline as how long ago, and exits 70 on an event without a request ID")
+    func pastDeadlineAndMissingRequestID() async throws {
+        guard let binary = Self.rideHailer else { return }
+        let pastDeadline = Int64(Date().timeIntervalSince1970 * 1000) - 60_000
+        let launch = Self.request("late", #""type":"LaunchRequest""#)
+        let fake = try ScriptedRuntimeAPI(nextReplies: [
+            .send(ScriptedRuntimeAPI.event("late", launch, headers: [("Lambda-Runtime-Deadline-Ms", "\(pastDeadline)")])),
+            .send(ScriptedRuntimeAPI.event(nil, Self.request("lost", #""type":"LaunchRequest""#))),
+        ])
+        var environment = ProcessEnvironment.read()
+        environment["AWS_LAMBDA_RUNTIME_API"] = fake.endpoint
+        environment["LOG_LEVEL"] = "warning"
+        let output = try await Subprocess.run(
+            binary, arguments: ["lambda"], environment: environment, standardOutput: .nullDevice, timeout: .seconds(30))
+        await fake.stop()
+        let stderr = String(decoding: output.standardError, as: UTF8.self)
+        #expect(output.status == 70, "\(stderr)")
+        #expect(stderr.contains("no Lambda-Runtime-Aws-Request-Id header"))
+        let warning = stderr.split(separator: "\n").first { $0.contains("deadline") }
+        #expect(warning?.contains("deadline had already passed") == true, "\(stderr)")
+        #expect(warning?.contains(" s ago)") == true)
+        #expect(warning?.contains("-6") == false)  // never "-60.000039894000004 seconds"
+        #expect(fake.posts(to: "/2018-06-01/runtime/invocation/late/response").count == 1)
+        #expect(fake.requests.filter { $0.method == "GET" }.count == 2)
+    }
 }

@@ -174,14 +174,51 @@ struct LambdaRuntimeTests {
         #expect(error?.description.contains("after 4 attempts") == true)
     }
 
-    @Test("a 500 from /next (container error) ends run with .runtimeAPIFailure")
-    func containerErrorStops() async throws {
+    @Test("500, 503 and 429 from /next are retried with the doubling backoff; the event after them is answered")
+    func serverErrorsOnNextAreRetried() async throws {
         let fake = try FakeRuntimeAPI()
-        fake.failNextPolls(with: [500])
+        fake.failNextPolls(with: [500, 503, 429])
+        fake.enqueue(event("after-errors", "answered"))
+        let runtime = LambdaRuntime(
+            endpoint: fake.endpoint, retryPolicy: LambdaRetryPolicy(initialDelay: .milliseconds(40), maxDelay: .seconds(1)),
+            logger: .disabled)
+        let started = ContinuousClock.now
+        let loop = start(runtime)
+        let report = try #require(await fake.reports(count: 1).first)
+        runtime.stop()
+        #expect(await loop.value == nil)
+        #expect(report.requestID == "after-errors")
+        #expect(report.text == "answered")
+        // Three pauses of 40, 80 and 160 ms came before the fourth poll (a lower bound: load only adds).
+        #expect(started.duration(to: report.receivedAt) >= .milliseconds(280))
+        #expect(fake.calls.prefix(4).map(\.method) == ["GET", "GET", "GET", "GET"])
+        await fake.shutdown()
+    }
+
+    @Test("a /next that keeps failing with 500 ends run with .runtimeAPIFailure after the policy's attempts")
+    func persistentServerErrorsStop() async throws {
+        let fake = try FakeRuntimeAPI()
+        fake.failNextPolls(with: Array(repeating: 500, count: 5))
+        let runtime = LambdaRuntime(
+            endpoint: fake.endpoint, retryPolicy: LambdaRetryPolicy(maxAttempts: 5, initialDelay: .milliseconds(1)),
+            logger: .disabled)
+        let error = await start(runtime).value
+        #expect(error?.kind == .runtimeAPIFailure)
+        #expect(error?.description.contains("after 5 attempts") == true)
+        #expect(error?.description.contains("status 500") == true)
+        #expect(fake.calls.count == 5)
+        await fake.shutdown()
+    }
+
+    @Test("a 403 from /next is not retried: run ends at once with .runtimeAPIFailure")
+    func forbiddenStops() async throws {
+        let fake = try FakeRuntimeAPI()
+        fake.failNextPolls(with: [403])
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         let error = await start(runtime).value
         #expect(error?.kind == .runtimeAPIFailure)
-        #expect(error?.description.contains("status 500") == true)
+        #expect(error?.description.contains("status 403") == true)
+        #expect(fake.calls.count == 1)
         await fake.shutdown()
     }
 

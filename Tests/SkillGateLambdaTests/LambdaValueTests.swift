@@ -1,4 +1,6 @@
 @testable import SkillGateLambda
+import SkillGateLogging
+import Synchronization
 import Testing
 
 /// Parsing `AWS_LAMBDA_RUNTIME_API`, error bodies, paths and the backoff.
@@ -61,5 +63,44 @@ struct LambdaValueTests {
     func backoff() {
         let policy = LambdaRetryPolicy(maxAttempts: 5, initialDelay: .milliseconds(10), maxDelay: .milliseconds(50))
         #expect((1...5).map { policy.delay(afterFailure: $0) } == [10, 20, 40, 50, 50].map { .milliseconds($0) })
+    }
+
+    @Test(
+        "durations in Lambda logs read as whole milliseconds below a second, else seconds with one decimal",
+        arguments: [
+            (Duration.zero, "0 ms"), (.nanoseconds(400_000), "0 ms"), (.milliseconds(250), "250 ms"),
+            (.microseconds(999_600), "1.0 s"), (.milliseconds(6500), "6.5 s"), (.seconds(60) + .nanoseconds(39_894), "60.0 s"),
+            (.milliseconds(-1500), "-1.5 s"), (.seconds(3600), "3600.0 s"),
+        ])
+    func durationLogText(duration: Duration, text: String) {
+        #expect(duration.logText == text)
+    }
+
+    @Test("a deadline already past is reported as how long ago, rounded, never as a negative duration")
+    func pastDeadlineWarning() throws {
+        let remaining: Duration = .zero - (.seconds(60) + .nanoseconds(39_894))
+        let warning = try #require(HandlerTimeoutCheck.warning(remaining: remaining, handlerTimeout: .milliseconds(6500)))
+        #expect(warning.contains("deadline had already passed"))
+        #expect(warning.contains("(60.0 s ago)"))
+        #expect(warning.contains("handlers may take 6.5 s"))
+        #expect(!warning.contains("-"))
+        #expect(!warning.contains("seconds ago"))
+    }
+
+    @Test("a short remaining time is reported readably; enough time gives no warning; the check warns once")
+    func shortRemainingTimeWarning() {
+        let warning = HandlerTimeoutCheck.warning(remaining: .milliseconds(3_204), handlerTimeout: .milliseconds(6500))
+        #expect(
+            warning
+                == "the Lambda function timeout leaves 3.2 s, but handlers may take 6.5 s; set the function timeout to at least 8 seconds")
+        #expect(HandlerTimeoutCheck.warning(remaining: .seconds(8), handlerTimeout: .milliseconds(6500)) == nil)
+
+        let lines = Mutex<[String]>([])
+        let logger = Logger(label: "test", logLevel: .warning) { line in lines.withLock { $0.append(line) } }
+        let check = HandlerTimeoutCheck(handlerTimeout: .milliseconds(6500), logger: logger)
+        check.warnOnce(remaining: .zero - .seconds(2))
+        check.warnOnce(remaining: .zero - .seconds(2))
+        #expect(lines.withLock { $0 }.count == 1)
+        #expect(lines.withLock { $0 }.first?.contains("(2.0 s ago)") == true)
     }
 }

@@ -1,7 +1,6 @@
 package import SkillGateCore
 package import SkillGateLogging
 import SkillGateSystem
-import Synchronization
 
 /// `lambda`: the skill as an AWS Lambda custom runtime (`provided.al2023`, the binary zipped as
 /// `bootstrap`). Chosen automatically when `AWS_LAMBDA_RUNTIME_API` is set.
@@ -85,28 +84,6 @@ package struct LambdaMode {
             try await runtime.reportInitError(LambdaFunctionError(type: type, message: error.message))
         } catch {
             logger.error("could not report the start-up failure to the Runtime API: \(error)")
-        }
-    }
-}
-
-/// Warns once when Lambda's remaining time is shorter than the runner's handler timeout: the
-/// function timeout is then too short for SkillGate's spoken error reply to arrive in time.
-private final class HandlerTimeoutCheck: Sendable {
-    private let handlerTimeout: Duration?
-    private let logger: Logger
-    private let checked = Atomic<Bool>(false)
-
-    init(handlerTimeout: Duration?, logger: Logger) {
-        self.handlerTimeout = handlerTimeout
-        self.logger = logger
-    }
-
-    func warnOnce(remaining: Duration?) {
-        guard let handlerTimeout, let remaining, !checked.exchange(true, ordering: .relaxed) else { return }
-        if remaining < handlerTimeout + .milliseconds(500) {
-            logger.warning(
-                "the Lambda function timeout leaves \(remaining) but handlers may take \(handlerTimeout); set the function timeout to at least 8 seconds"
-            )
         }
     }
 }
