@@ -102,6 +102,9 @@ extension Connection {
                 if parser.isAtStart {
                     let skip = RequestHeadParser.leadingEmptyLineBytes(input.readable)
                     if skip > 0 { input.consume(skip) }
+                    // A CR that ends the input may be the first half of an empty line's CRLF split
+                    // across reads: wait for the next byte instead of parsing it as a request line.
+                    if input.readable.count == 1, input.readable[0] == ASCII.cr { return }
                 }
                 if input.isEmpty { return }
                 if phase == .idle {

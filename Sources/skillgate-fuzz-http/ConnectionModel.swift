@@ -50,10 +50,7 @@ struct ConnectionModel {
             case .head:
                 if parser.isAtStart { consume(RequestHeadProbe.leadingEmptyLineBytes(buffer)) }
                 if buffer.isEmpty { return }
-                // Known issue, reported with this harness: when a read ends between the CR and LF of
-                // an empty line before a request line, Connection.processInput hands the lone CR to
-                // the parser, which is then no longer at the start, and the LF gets a 400. The model
-                // waits for the LF instead; delete this line once the server does the same.
+                // As Connection.processInput does: a CR that ends the input may be half of a CRLF.
                 if parser.isAtStart && buffer == [13] { return }
                 switch parser.parse(buffer) {
                 case .failure(let refusal):
