@@ -174,10 +174,10 @@ let package = Package(
 // Every Swift target: Swift 6 mode, explicit existentials, internal imports unless marked public,
 // and imports that must name every module whose members a file uses. C targets (named C…) have
 // no Swift settings.
-let memberImportPending: Set<String> = ["SkillGateHTTP", "SkillGateHTTPTests"]
 for target in package.targets where target.type != .system && target.name.hasPrefix("C") == false {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("InternalImportsByDefault"),
-    ] + (memberImportPending.contains(target.name) ? [] : [.enableUpcomingFeature("MemberImportVisibility")])
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
 }

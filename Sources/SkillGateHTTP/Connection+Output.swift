@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 extension Connection {
     /// Writes buffered output; on `EAGAIN` waits for the backend to report the socket writable.

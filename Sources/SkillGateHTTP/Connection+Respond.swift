@@ -1,3 +1,4 @@
+import SkillGateLogging
 extension Connection {
     /// Hands the complete request to the responder as a task on the global concurrent executor (never
     /// on this I/O thread, so a slow or blocking handler stalls only its own connection); the

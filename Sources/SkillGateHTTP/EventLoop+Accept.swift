@@ -5,6 +5,8 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SkillGateLogging
+import Synchronization
 
 extension EventLoop {
     /// Accepts pending connections (listener loop only) and spreads them over the loops.

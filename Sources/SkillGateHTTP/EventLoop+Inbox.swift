@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 extension EventLoop {
     /// Runs `work` on the loop thread soon; safe from any thread.

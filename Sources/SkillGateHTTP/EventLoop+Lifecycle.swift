@@ -1,3 +1,4 @@
+import Synchronization
 extension EventLoop {
     /// Queues a connection to be flushed at the end of this loop iteration, so responses to
     /// pipelined requests leave in one write.

@@ -6,6 +6,7 @@
     import Darwin
 #endif
 import Synchronization
+import SkillGateLogging
 
 /// One thread waiting on an ``EventBackend`` over its share of the connections.
 ///

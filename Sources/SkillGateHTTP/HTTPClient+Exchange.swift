@@ -1,3 +1,4 @@
+import Synchronization
 /// One request as the client's queue runs it.
 struct Exchange: Sendable {
     var target: ClientTarget

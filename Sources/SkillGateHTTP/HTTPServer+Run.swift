@@ -1,3 +1,5 @@
+import SkillGateLogging
+import Synchronization
 extension HTTPServer {
     /// Serves until a graceful shutdown is triggered, then drains and returns.
     ///

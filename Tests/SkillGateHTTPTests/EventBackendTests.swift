@@ -1,5 +1,6 @@
 import SkillGateLogging
 import Testing
+import Synchronization
 
 @testable import SkillGateHTTP
 
