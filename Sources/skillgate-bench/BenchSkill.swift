@@ -17,6 +17,8 @@ struct BenchSkill: Skill {
             return .ask("Ordering a ride using your Ride Hailer account. You wanted to go to your default \(destination) location, right?")
                 .sessionAttribute("pendingOrder", .string(destination), from: context.sessionAttributes)
         }
+        Intent("OrderRideFromHereIntent", linking: .required) { _, _ in .tell("A ride from here. Where to?") }
+            .requiring(.permissions(.deviceAddress))
         Intent("RideHailerAvailabilityByCity", linking: .public) { request, _ in
             .tell("Ride Hailer offers a full range of services in \(request.slots["city"]?.value ?? "your city").")
         }
@@ -43,4 +45,14 @@ enum BenchRequests {
         intent: "OrderRideIntent", slot: ("destination", "work"), token: "Atza|IwEBIEXAMPLEACCESSTOKENEXAMPLEACCESSTOKEN0123456789")
     static let unlinkedOrder = body(intent: "OrderRideIntent", slot: ("destination", "work"), token: nil)
     static let publicAvailability = body(intent: "RideHailerAvailabilityByCity", slot: ("city", "Dallas"), token: nil)
+    /// A linked request to a route that requires the device-address permission, with the consent
+    /// token in `context.System.user.permissions` (permission granted: the handler runs).
+    static let permissionGranted: [UInt8] = {
+        let token = "Atza|IwEBIEXAMPLEACCESSTOKENEXAMPLEACCESSTOKEN0123456789"
+        let plain = body(intent: "OrderRideFromHereIntent", slot: ("destination", "work"), token: token)
+        let marker = Array(#""accessToken":"\#(token)"},"device""#.utf8)
+        let granted = Array(#""accessToken":"\#(token)","permissions":{"consentToken":"Atza|MQEWYEXAMPLECONSENTTOKEN"}},"device""#.utf8)
+        guard let start = plain.firstRange(of: marker) else { return plain }
+        return Array(plain[..<start.lowerBound]) + granted + Array(plain[start.upperBound...])
+    }()
 }

@@ -17,6 +17,7 @@ enum InProcessBenchmark {
             ("linked OrderRideIntent (handler runs)", BenchRequests.linkedOrder),
             ("unlinked OrderRideIntent (link prompt)", BenchRequests.unlinkedOrder),
             ("public RideHailerAvailabilityByCity", BenchRequests.publicAvailability),
+            ("linked OrderRideFromHereIntent, device-address permission granted", BenchRequests.permissionGranted),
         ]
         print("SkillGate in-process benchmark: \(iterations) requests per scenario, batches of 100")
         for (name, body) in scenarios {
