@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "SkillGateCrypto", targets: ["SkillGateCrypto"]),
         .library(name: "SkillGateHTTPS", targets: ["SkillGateHTTPS"]),
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
+        // Persistent attributes in one SQLite file (the system libsqlite3), for a skill on one machine.
+        .library(name: "SkillGateSQLite", targets: ["SkillGateSQLite"]),
         .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
         .executable(name: "skillgate-bench", targets: ["skillgate-bench"]),
@@ -74,6 +76,14 @@ let package = Package(
                 .target(name: "SkillGateEndpoint", condition: .when(traits: ["HTTPEndpoint"])),
             ]
         ),
+        // The system SQLite (libsqlite3-dev), imported by SkillGateSQLite alone.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Persistent attributes in one SQLite file: WAL, busy timeout, conditional saves on a version column.
+        .target(name: "SkillGateSQLite", dependencies: ["SkillGateCore", "CSQLite"]),
         // For skill authors: run a skill in-process with no sockets; request builders for tests.
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
@@ -101,6 +111,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
+        .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
         .testTarget(
             name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
         ),
