@@ -112,6 +112,7 @@ let package = Package(
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
         .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
+        .testTarget(name: "SkillGatePersistenceTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateSQLite"]),
         .testTarget(
             name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
         ),
