@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
         // Persistent attributes in one SQLite file (the system libsqlite3), for a skill on one machine.
         .library(name: "SkillGateSQLite", targets: ["SkillGateSQLite"]),
+        // Persistent attributes in DynamoDB (the ASK SDKs' table layout), for a skill on many machines or Lambda.
+        .library(name: "SkillGateDynamoDB", targets: ["SkillGateDynamoDB"]),
         .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
         .executable(name: "skillgate-bench", targets: ["skillgate-bench"]),
@@ -84,6 +86,8 @@ let package = Package(
         ),
         // Persistent attributes in one SQLite file: WAL, busy timeout, conditional saves on a version column.
         .target(name: "SkillGateSQLite", dependencies: ["SkillGateCore", "CSQLite"]),
+        // Persistent attributes in DynamoDB over the one HTTP client, signed with AWS Signature Version 4.
+        .target(name: "SkillGateDynamoDB", dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateHTTPS", "SkillGateCrypto"]),
         // For skill authors: run a skill in-process with no sockets; request builders for tests.
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
@@ -112,6 +116,9 @@ let package = Package(
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
         .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
+        .testTarget(
+            name: "SkillGateDynamoDBTests", dependencies: ["SkillGateDynamoDB", "SkillGateCore", "SkillGateHTTP", "SkillGateTestSupport"]
+        ),
         .testTarget(name: "SkillGatePersistenceTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateSQLite"]),
         .testTarget(
             name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
