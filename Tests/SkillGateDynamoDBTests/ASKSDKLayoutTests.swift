@@ -1,5 +1,6 @@
 import SkillGateCore
 import SkillGateDynamoDB
+import SkillGateTestSupport
 import Testing
 
 /// A skill moving from the ASK SDK keeps its data: items in the ASK SDK DynamoDB persistence

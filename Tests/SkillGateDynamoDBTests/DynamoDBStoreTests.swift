@@ -1,5 +1,6 @@
 import SkillGateCore
 import SkillGateDynamoDB
+import SkillGateTestSupport
 import Testing
 
 /// The DynamoDB store against moto's server on loopback.
