@@ -104,7 +104,9 @@ let package = Package(
         // The benchmarks.
         .executableTarget(
             name: "skillgate-bench",
-            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport"]
+            dependencies: [
+                "SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateSQLite",
+            ]
         ),
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
