@@ -38,7 +38,7 @@ enum RideMemory {
                 #endif
             }
             let path = environment["RIDE_HAILER_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabase
-            return try SQLitePersistenceStore(path: path)
+            return SQLitePersistenceStore(path: path)
         } catch {
             return MisconfiguredStore(error: error)
         }

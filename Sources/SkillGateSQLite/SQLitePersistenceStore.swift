@@ -32,6 +32,7 @@ public final class SQLitePersistenceStore: PersistenceStore {
     public let busyTimeout: Duration
     /// The commit durability.
     public let durability: Durability
+    private let configurationError: PersistenceError?
     private let connection = Mutex<SQLiteConnection?>(nil)
     private let queue = DispatchQueue(label: "SkillGateSQLite.SQLitePersistenceStore")
 
@@ -42,31 +43,38 @@ public final class SQLitePersistenceStore: PersistenceStore {
     ///   - busyTimeout: how long a write waits for another process's; 2 seconds by default,
     ///     well inside Alexa's 8-second limit.
     ///   - durability: `.full` by default.
-    /// - Throws: ``SkillGateCore/PersistenceError`` `.invalidConfiguration` for an empty path or a bad table name.
+    ///
+    /// An empty path or a bad table name is reported by the first call, as
+    /// ``SkillGateCore/PersistenceError/Code/invalidConfiguration`` (so a skill can declare its
+    /// store in a property without `try`).
     public init(
         path: String, table: String = "persistent_attributes", busyTimeout: Duration = .seconds(2), durability: Durability = .full
-    ) throws(PersistenceError) {
-        guard !path.isEmpty else {
-            throw PersistenceError(.invalidConfiguration, "the SQLite path is empty; name a file, e.g. .build/attributes.sqlite")
-        }
-        guard let first = table.unicodeScalars.first, !("0"..."9").contains(first),
-            table.unicodeScalars.allSatisfy({
-                $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-            })
-        else {
-            throw PersistenceError(
-                .invalidConfiguration, "the SQLite table name \"\(table)\" must be letters, digits and _, not starting with a digit")
-        }
+    ) {
         self.path = path
         self.table = table
         self.busyTimeout = busyTimeout
         self.durability = durability
+        configurationError = Self.check(path: path, table: table)
+    }
+
+    private static func check(path: String, table: String) -> PersistenceError? {
+        guard !path.isEmpty else {
+            return PersistenceError(.invalidConfiguration, "the SQLite path is empty; name a file, e.g. .build/attributes.sqlite")
+        }
+        let allowed = table.unicodeScalars.allSatisfy {
+            $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        }
+        guard allowed, let first = table.unicodeScalars.first, !("0"..."9").contains(first) else {
+            return PersistenceError(
+                .invalidConfiguration, "the SQLite table name \"\(table)\" must be letters, digits and _, not starting with a digit")
+        }
+        return nil
     }
 
     /// Reads the attributes under `key`.
     /// - Parameter key: the key.
     /// - Returns: the attributes and version; empty at version 0 when there is no row.
-    /// - Throws: ``SkillGateCore/PersistenceError`` `.unavailable` or `.invalidData`.
+    /// - Throws: ``SkillGateCore/PersistenceError`` `.unavailable`, `.invalidData` or `.invalidConfiguration`.
     public func get(_ key: String) async throws(PersistenceError) -> StoredAttributes {
         let row = try await run { connection throws(SQLiteFailure) in try connection.read(key) }
         guard let row else { return StoredAttributes() }
@@ -125,6 +133,7 @@ public final class SQLitePersistenceStore: PersistenceStore {
     private func run<Value: Sendable>(
         _ body: @escaping @Sendable (SQLiteConnection) throws(SQLiteFailure) -> Value
     ) async throws(PersistenceError) -> Value {
+        if let configurationError { throw configurationError }
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Value, SQLiteFailure>, Never>) in
             queue.async {
                 continuation.resume(

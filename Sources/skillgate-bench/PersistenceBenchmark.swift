@@ -18,23 +18,17 @@ enum PersistenceBenchmark {
         }
         print("SkillGate persistence benchmark: \(iterations) linked requests per scenario, batches of 100")
         print("  (each request reads one attribute and writes it back incremented: one SELECT and one conditional UPDATE)")
-        let scenarios: [(String, PersistenceConfiguration?)]
-        do {
-            scenarios = [
-                ("without persistence", nil),
-                (
-                    "SQLite, synchronous=FULL (default)",
-                    PersistenceConfiguration(store: try SQLitePersistenceStore(path: "\(folder)/full.sqlite", durability: .full))
-                ),
-                (
-                    "SQLite, synchronous=NORMAL",
-                    PersistenceConfiguration(store: try SQLitePersistenceStore(path: "\(folder)/normal.sqlite", durability: .normal))
-                ),
-            ]
-        } catch {
-            print("could not set up the SQLite stores: \(error)")
-            return 1
-        }
+        let scenarios: [(String, PersistenceConfiguration?)] = [
+            ("without persistence", nil),
+            (
+                "SQLite, synchronous=FULL (default)",
+                PersistenceConfiguration(store: SQLitePersistenceStore(path: "\(folder)/full.sqlite", durability: .full))
+            ),
+            (
+                "SQLite, synchronous=NORMAL",
+                PersistenceConfiguration(store: SQLitePersistenceStore(path: "\(folder)/normal.sqlite", durability: .normal))
+            ),
+        ]
         var baseline: Double?
         for (name, persistence) in scenarios {
             let runner: SkillRunner

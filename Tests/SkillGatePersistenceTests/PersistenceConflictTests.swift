@@ -12,9 +12,9 @@ struct PersistenceConflictTests {
     static func racedSkill(_ path: String, interfereOn attempts: Set<Int>, policy: PersistenceConfiguration.ConflictPolicy = .retryOnce)
         throws -> MemorySkill
     {
-        let other = try SQLitePersistenceStore(path: path)
+        let other = SQLitePersistenceStore(path: path)
         return MemorySkill(
-            persistence: PersistenceConfiguration(store: try SQLitePersistenceStore(path: path), conflictPolicy: policy),
+            persistence: PersistenceConfiguration(store: SQLitePersistenceStore(path: path), conflictPolicy: policy),
             interference: { attempt in
                 guard attempts.contains(attempt), let stored = try? await other.get(user) else { return }
                 let count = stored.attributes["count"]?.intValue ?? 0

@@ -15,7 +15,7 @@ struct PersistenceOutageTests {
         "reading from a store that is down speaks the localized 'try again later'",
         arguments: ["en-US", "de-DE", "fr-FR", "es-ES", "it-IT", "ja-JP", "pt-BR", "hi-IN"])
     func localized(locale: String) async throws {
-        let skill = MemorySkill(persistence: PersistenceConfiguration(store: try SQLitePersistenceStore(path: Self.unwritable)))
+        let skill = MemorySkill(persistence: PersistenceConfiguration(store: SQLitePersistenceStore(path: Self.unwritable)))
         let response = await (try SkillTester(skill)).send(.intent("ReadIntent", locale: locale))
         let speech = try #require(response.speech)
         #expect(speech.contains("Memory Test"), "the skill's name is filled in: \(speech)")
@@ -26,7 +26,7 @@ struct PersistenceOutageTests {
 
     @Test("a linked user whose store is down hears 'try again later', not the link prompt")
     func noLinkPrompt() async throws {
-        let skill = MemorySkill(persistence: PersistenceConfiguration(store: try SQLitePersistenceStore(path: Self.unwritable)))
+        let skill = MemorySkill(persistence: PersistenceConfiguration(store: SQLitePersistenceStore(path: Self.unwritable)))
         let response = await (try SkillTester(skill)).send(.intent("LinkedCountIntent", token: "token-1"))
         #expect(response.speech == Self.english)
         #expect(response.cardType == nil)
@@ -34,7 +34,7 @@ struct PersistenceOutageTests {
 
     @Test("the skill may say something else instead")
     func customMessage() async throws {
-        let store = try SQLitePersistenceStore(path: Self.unwritable)
+        let store = SQLitePersistenceStore(path: Self.unwritable)
         let skill = MemorySkill(
             persistence: PersistenceConfiguration(store: store, unavailableMessage: LocalizedText("{name} forgot. Later, please.")))
         #expect(await (try SkillTester(skill)).send(.intent("ReadIntent")).speech == "Memory Test forgot. Later, please.")
@@ -43,7 +43,7 @@ struct PersistenceOutageTests {
     @Test("a save that fails after the handler replaces its reply with 'try again later' and logs no data")
     func saveFails() async throws {
         let folder = try TemporaryFolder()
-        let store = try SQLitePersistenceStore(path: folder.database, busyTimeout: .milliseconds(100))
+        let store = SQLitePersistenceStore(path: folder.database, busyTimeout: .milliseconds(100))
         let other = try OtherConnection(path: folder.database)
         let log = LogLines()
         let skill = MemorySkill(
@@ -61,7 +61,7 @@ struct PersistenceOutageTests {
 
     @Test("public routes that do not touch the attributes keep working while the store is down")
     func publicRoutesWork() async throws {
-        let skill = MemorySkill(persistence: PersistenceConfiguration(store: try SQLitePersistenceStore(path: Self.unwritable)))
+        let skill = MemorySkill(persistence: PersistenceConfiguration(store: SQLitePersistenceStore(path: Self.unwritable)))
         #expect(await (try SkillTester(skill)).send(.intent("IgnoreIntent")).speech == "ignored")
     }
 }

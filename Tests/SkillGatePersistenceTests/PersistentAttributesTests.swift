@@ -14,7 +14,7 @@ struct PersistentAttributesTests {
     @Test("a handler that never asks costs no store call at all")
     func untouched() async throws {
         let folder = try TemporaryFolder()
-        let store = CountingStore(try SQLitePersistenceStore(path: folder.database))
+        let store = CountingStore(SQLitePersistenceStore(path: folder.database))
         let response = try await Self.tester(store).send(.intent("IgnoreIntent"))
         #expect(response.speech == "ignored")
         #expect(store.snapshot == (0, 0, 0))
@@ -23,7 +23,7 @@ struct PersistentAttributesTests {
     @Test("reads from several tasks of one request share one load, and an unchanged object is not written")
     func loadsOnce() async throws {
         let folder = try TemporaryFolder()
-        let sqlite = try SQLitePersistenceStore(path: folder.database)
+        let sqlite = SQLitePersistenceStore(path: folder.database)
         _ = try await sqlite.put(["count": 2], for: "amzn1.ask.account.TESTUSER", expectedVersion: 0)
         let store = CountingStore(sqlite)
         let tester = try Self.tester(store)
@@ -36,7 +36,7 @@ struct PersistentAttributesTests {
     @Test("a change is written once after the handler, and the next request sees it")
     func savesChanges() async throws {
         let folder = try TemporaryFolder()
-        let store = CountingStore(try SQLitePersistenceStore(path: folder.database))
+        let store = CountingStore(SQLitePersistenceStore(path: folder.database))
         let tester = try Self.tester(store)
         #expect(await tester.send(.intent("CountIntent")).speech == "count 1")
         #expect(await tester.send(.intent("CountIntent")).speech == "count 2")
@@ -49,7 +49,7 @@ struct PersistentAttributesTests {
     @Test("session attributes still travel with the response, untouched by persistence")
     func sessionAttributesUnchanged() async throws {
         let folder = try TemporaryFolder()
-        let tester = try Self.tester(try SQLitePersistenceStore(path: folder.database))
+        let tester = try Self.tester(SQLitePersistenceStore(path: folder.database))
         let response = await tester.send(.intent("CountIntent", newSession: false, sessionAttributes: ["turn": 3]))
         #expect(response.sessionAttributes == ["turn": 3])
     }
@@ -57,7 +57,7 @@ struct PersistentAttributesTests {
     @Test("set replaces the object, delete removes the stored item, and deleting nothing writes nothing")
     func setAndDelete() async throws {
         let folder = try TemporaryFolder()
-        let sqlite = try SQLitePersistenceStore(path: folder.database)
+        let sqlite = SQLitePersistenceStore(path: folder.database)
         let store = CountingStore(sqlite)
         let tester = try Self.tester(store)
         _ = await tester.send(.intent("CountIntent"))
@@ -73,7 +73,7 @@ struct PersistentAttributesTests {
     @Test("a handler that throws, or runs out of time, saves nothing")
     func failedHandlersSaveNothing() async throws {
         let folder = try TemporaryFolder()
-        let sqlite = try SQLitePersistenceStore(path: folder.database)
+        let sqlite = SQLitePersistenceStore(path: folder.database)
         let tester = try Self.tester(sqlite, options: RunnerOptions(handlerTimeout: .milliseconds(50)))
         let failed = await tester.send(.intent("FailIntent"))
         #expect(failed.speech == "Sorry, something went wrong. Please try again later.")
@@ -86,7 +86,7 @@ struct PersistentAttributesTests {
     @Test("keys: userId by default, deviceId, and personId falling back to the userId")
     func keyStrategies() async throws {
         let folder = try TemporaryFolder()
-        let sqlite = try SQLitePersistenceStore(path: folder.database)
+        let sqlite = SQLitePersistenceStore(path: folder.database)
         let request = TestRequest.intent("CountIntent").user("amzn1.ask.account.U").device("amzn1.ask.device.D")
         _ = try await Self.tester(sqlite).send(request)
         _ = try await Self.tester(sqlite, key: .deviceId).send(request)
@@ -102,7 +102,7 @@ struct PersistentAttributesTests {
         let folder = try TemporaryFolder()
         let log = LogLines()
         let skill = MemorySkill(
-            persistence: PersistenceConfiguration(store: try SQLitePersistenceStore(path: folder.database), key: .deviceId))
+            persistence: PersistenceConfiguration(store: SQLitePersistenceStore(path: folder.database), key: .deviceId))
         let tester = try SkillTester(skill, logger: log.logger)
         var request = TestRequest.intent("CountIntent").json.objectValue ?? [:]
         request["context"] = ["System": ["application": ["applicationId": .string(TestRequest.defaultSkillID)]]]
@@ -114,7 +114,7 @@ struct PersistentAttributesTests {
     @Test("linked contexts reach the attributes the same way")
     func linkedContext() async throws {
         let folder = try TemporaryFolder()
-        let tester = try Self.tester(try SQLitePersistenceStore(path: folder.database))
+        let tester = try Self.tester(SQLitePersistenceStore(path: folder.database))
         #expect(await tester.send(.intent("LinkedCountIntent", token: "token-1")).speech == "linked count 1")
         #expect(await tester.send(.intent("LinkedCountIntent", token: "token-1")).speech == "linked count 2")
     }

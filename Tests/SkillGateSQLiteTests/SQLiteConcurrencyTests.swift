@@ -7,7 +7,7 @@ struct SQLiteConcurrencyTests {
     @Test("read-modify-write from two connections at once loses no increment when conflicts are retried")
     func twoConnections() async throws {
         let database = try TemporaryDatabase()
-        let stores = try [SQLitePersistenceStore(path: database.path), SQLitePersistenceStore(path: database.path)]
+        let stores = [SQLitePersistenceStore(path: database.path), SQLitePersistenceStore(path: database.path)]
         let perWriter = 100
         let conflicts = try await withThrowingTaskGroup(of: Int.self) { group in
             for store in stores {

@@ -1,3 +1,4 @@
+import Foundation
 import SkillGateCore
 import Testing
 
@@ -8,14 +9,14 @@ struct SQLiteStoreTests {
     @Test("a key with no row reads as empty attributes at version 0")
     func missingRow() async throws {
         let database = try TemporaryDatabase()
-        let store = try SQLitePersistenceStore(path: database.path)
+        let store = SQLitePersistenceStore(path: database.path)
         #expect(try await store.get("amzn1.ask.account.NOBODY") == StoredAttributes())
     }
 
     @Test("put then get gives the same object back, and each write bumps the version")
     func roundTrip() async throws {
         let database = try TemporaryDatabase()
-        let store = try SQLitePersistenceStore(path: database.path)
+        let store = SQLitePersistenceStore(path: database.path)
         let attributes: JSONObject = [
             "lastDestination": "home", "rides": 3, "rating": 4.5, "tags": ["early", "quiet"], "nested": ["a": nil, "b": true],
             "unicode": "Zürich — 東京",
@@ -30,7 +31,7 @@ struct SQLiteStoreTests {
     @Test("a write that expects a version no longer current is a conflict and leaves the newer data alone")
     func staleWriteConflicts() async throws {
         let database = try TemporaryDatabase()
-        let store = try SQLitePersistenceStore(path: database.path)
+        let store = SQLitePersistenceStore(path: database.path)
         _ = try await store.put(["count": 1], for: "user", expectedVersion: 0)
         _ = try await store.put(["count": 2], for: "user", expectedVersion: 1)
         let stale = await #expect(throws: PersistenceError.self) { _ = try await store.put(["count": 99], for: "user", expectedVersion: 1) }
@@ -44,7 +45,7 @@ struct SQLiteStoreTests {
     @Test("delete removes the row; deleting a missing row succeeds; a stale delete conflicts")
     func deletes() async throws {
         let database = try TemporaryDatabase()
-        let store = try SQLitePersistenceStore(path: database.path)
+        let store = SQLitePersistenceStore(path: database.path)
         try await store.delete("nobody", expectedVersion: 0)
         _ = try await store.put(["a": 1], for: "user", expectedVersion: 0)
         _ = try await store.put(["a": 2], for: "user", expectedVersion: 1)
@@ -59,11 +60,11 @@ struct SQLiteStoreTests {
     func walAndReopen() async throws {
         let database = try TemporaryDatabase()
         do {
-            let store = try SQLitePersistenceStore(path: database.path)
+            let store = SQLitePersistenceStore(path: database.path)
             _ = try await store.put(["kept": true], for: "user", expectedVersion: 0)
             #expect(try await store.journalMode() == "wal")
         }
-        let reopened = try SQLitePersistenceStore(path: database.path)
+        let reopened = SQLitePersistenceStore(path: database.path)
         #expect(try await reopened.get("user") == StoredAttributes(attributes: ["kept": true], version: 1))
         let connection = try SQLiteConnection(
             path: database.path, table: "persistent_attributes", busyTimeoutMilliseconds: 100, durability: .full)
@@ -74,7 +75,7 @@ struct SQLiteStoreTests {
 
     @Test("a path that cannot be created is unavailable, names the path and what to check, and is retried on the next call")
     func unwritablePath() async throws {
-        let store = try SQLitePersistenceStore(path: "/dev/null/skillgate/attributes.sqlite")
+        let store = SQLitePersistenceStore(path: "/dev/null/skillgate/attributes.sqlite")
         for _ in 0..<2 {
             let error = await #expect(throws: PersistenceError.self) { _ = try await store.get("user") }
             #expect(error?.code == .unavailable)
@@ -86,7 +87,7 @@ struct SQLiteStoreTests {
     @Test("a row whose text is not a JSON object reads as invalidData, without echoing it")
     func corruptRow() async throws {
         let database = try TemporaryDatabase()
-        let store = try SQLitePersistenceStore(path: database.path)
+        let store = SQLitePersistenceStore(path: database.path)
         _ = try await store.put(["a": 1], for: "user", expectedVersion: 0)
         let connection = try SQLiteConnection(
             path: database.path, table: "persistent_attributes", busyTimeoutMilliseconds: 1000, durability: .full)
@@ -96,18 +97,21 @@ struct SQLiteStoreTests {
         #expect(error?.message.contains("secret-ish") == false)
     }
 
-    @Test("bad settings are refused before anything opens", arguments: ["", "persistent-attributes", "1table", "x; DROP TABLE y"])
-    func badSettings(table: String) {
-        let error = #expect(throws: PersistenceError.self) {
-            _ = try SQLitePersistenceStore(path: table.isEmpty ? "" : "/tmp/x.sqlite", table: table.isEmpty ? "ok" : table)
-        }
+    @Test(
+        "bad settings are reported by the first call, and nothing is opened",
+        arguments: ["", "persistent-attributes", "1table", "x; DROP TABLE y"])
+    func badSettings(table: String) async throws {
+        let database = try TemporaryDatabase()
+        let store = SQLitePersistenceStore(path: table.isEmpty ? "" : database.path, table: table.isEmpty ? "ok" : table)
+        let error = await #expect(throws: PersistenceError.self) { _ = try await store.get("user") }
         #expect(error?.code == .invalidConfiguration)
+        #expect(!FileManager.default.fileExists(atPath: database.path))
     }
 
     @Test("a write that waits longer than the busy timeout for another connection is unavailable, and says why")
     func busyTimeout() async throws {
         let database = try TemporaryDatabase()
-        let store = try SQLitePersistenceStore(path: database.path, busyTimeout: .milliseconds(100))
+        let store = SQLitePersistenceStore(path: database.path, busyTimeout: .milliseconds(100))
         _ = try await store.get("user")
         let other = try SQLiteConnection(
             path: database.path, table: "persistent_attributes", busyTimeoutMilliseconds: 100, durability: .full)
