@@ -98,7 +98,7 @@ struct PersistenceProcessTests {
         )
     )
     func dynamoDB() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         var environment = MotoServer.environment
         environment["AWS_REGION"] = "us-east-1"
         environment["AWS_ENDPOINT_URL_DYNAMODB"] = moto.endpoint

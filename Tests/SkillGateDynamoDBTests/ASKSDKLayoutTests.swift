@@ -15,7 +15,7 @@ import Testing
 struct ASKSDKLayoutTests {
     @Test("an ASK SDK item reads as version 0; SkillGate's write keeps the layout for boto3, adding only skillgateVersion")
     func migration() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         // What ask-sdk-dynamodb-persistence-adapter does: create_table with the `id` hash key, then
         // put_item({"id": user_id, "attributes": attributes}).
         _ = try await moto.python(
@@ -61,7 +61,7 @@ struct ASKSDKLayoutTests {
 
     @Test("an ASK SDK writer that replaces a SkillGate item drops the version; SkillGate reads it as version 0 and writes on")
     func sdkWritesAgain() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         let store = moto.store(table: "ask-shared", createsTable: true)
         _ = try await store.put(["rides": 1], for: "user", expectedVersion: 0)
         _ = try await moto.python(

@@ -13,7 +13,7 @@ import Testing
 struct DynamoDBStoreTests {
     @Test("get, conditional put and delete; a stale version is a conflict and keeps the newer item")
     func roundTripAndConflicts() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         let store = moto.store(table: "attributes-basic")
         try await store.createTableIfNeeded()
         #expect(try await store.get("user") == StoredAttributes())
@@ -40,7 +40,7 @@ struct DynamoDBStoreTests {
 
     @Test("with createsTable the first request creates the table: partition key id (string), on demand")
     func createsTable() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         let store = moto.store(table: "attributes-created", createsTable: true)
         #expect(try await store.put(["a": 1], for: "user", expectedVersion: 0) == 1)
         let description = try await moto.python(
@@ -55,7 +55,7 @@ struct DynamoDBStoreTests {
 
     @Test("without createsTable a missing table is unavailable, and the message says to create it")
     func missingTable() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         let error = await #expect(throws: PersistenceError.self) { _ = try await moto.store(table: "no-such-table").get("user") }
         #expect(error?.code == .unavailable)
         #expect(error?.message.contains("ResourceNotFoundException") == true, "\(String(describing: error))")
@@ -64,7 +64,7 @@ struct DynamoDBStoreTests {
 
     @Test("two machines incrementing one user's count at once lose nothing: the ConditionExpression catches every race")
     func twoWritersLoseNothing() async throws {
-        let moto = try await MotoServer.start()
+        let moto = try await MotoServer.shared()
         let first = moto.store(table: "attributes-race")
         try await first.createTableIfNeeded()
         let stores = [first, moto.store(table: "attributes-race")]

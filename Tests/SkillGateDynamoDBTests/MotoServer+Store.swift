@@ -6,11 +6,11 @@ extension MotoServer {
     static let credentials = AWSCredentials(
         accessKeyId: "AKIDMOTOTEST", secretAccessKey: "moto-secret-key", sessionToken: "moto-session-token")
 
-    /// A store on this server.
+    /// A store on this server, patient with moto on a busy machine.
     func store(table: String, createsTable: Bool = false) -> DynamoDBPersistenceStore {
         DynamoDBPersistenceStore(
             DynamoDBConfiguration(
                 table: table, region: "us-east-1", credentials: Self.credentials, endpoint: try? DynamoDBEndpoint(url: endpoint),
-                createsTable: createsTable))
+                createsTable: createsTable, timeout: .seconds(30)))
     }
 }
