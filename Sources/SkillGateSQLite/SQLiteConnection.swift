@@ -8,6 +8,7 @@ final class SQLiteConnection {
     let path: String
     private let table: String
     private var statements: [String: SQLiteStatement] = [:]
+    private var busyTimeout: Int32
 
     /// Opens (creating if needed) and prepares the database.
     /// - Throws: ``SQLiteFailure`` when the file cannot be opened or set up.
@@ -23,6 +24,7 @@ final class SQLiteConnection {
         self.handle = connection
         self.path = path
         self.table = table
+        self.busyTimeout = busyTimeoutMilliseconds
         sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
         let mode = try queryText("PRAGMA journal_mode=WAL", purpose: "switch to WAL")
         guard mode == "wal" || (mode == "memory" && path == ":memory:") else {
@@ -43,6 +45,13 @@ final class SQLiteConnection {
     deinit {
         statements.removeAll()
         sqlite3_close(handle)
+    }
+
+    /// How long a statement waits for another connection's lock (0: not at all).
+    func setBusyTimeout(milliseconds: Int32) {
+        guard milliseconds != busyTimeout else { return }
+        sqlite3_busy_timeout(handle, milliseconds)
+        busyTimeout = milliseconds
     }
 
     /// The attributes JSON and version stored under `key`, if any.

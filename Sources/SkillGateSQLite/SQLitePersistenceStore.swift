@@ -13,7 +13,8 @@ import Synchronization
 /// The table (default `persistent_attributes`) has `id` (the key), `attributes` (JSON text),
 /// `version` and `updated_at` (Unix milliseconds). The file is opened on first use, not at
 /// start-up; if it cannot be opened, each request tries again, and until then answers
-/// "try again later". Calls run on the store's own queue, never on Swift's cooperative threads.
+/// "try again later". A call that would wait (opening the file, another process writing) runs on
+/// the store's own queue, never blocking Swift's cooperative threads.
 public final class SQLitePersistenceStore: PersistenceStore {
     /// How hard SQLite works to keep a committed write through a power cut.
     public enum Durability: Sendable, Hashable {
@@ -32,9 +33,11 @@ public final class SQLitePersistenceStore: PersistenceStore {
     public let busyTimeout: Duration
     /// The commit durability.
     public let durability: Durability
-    private let configurationError: PersistenceError?
-    private let connection = Mutex<SQLiteConnection?>(nil)
-    private let queue = DispatchQueue(label: "SkillGateSQLite.SQLitePersistenceStore")
+    let configurationError: PersistenceError?
+    /// The open connection, if any; whoever holds the lock may use it.
+    let connection = Mutex<SQLiteConnection?>(nil)
+    /// Where calls that may wait (opening, a busy database) run, off Swift's cooperative threads.
+    let queue = DispatchQueue(label: "SkillGateSQLite.SQLitePersistenceStore")
 
     /// Creates the store; nothing is opened until the first request needs attributes.
     /// - Parameters:
@@ -76,7 +79,7 @@ public final class SQLitePersistenceStore: PersistenceStore {
     /// - Returns: the attributes and version; empty at version 0 when there is no row.
     /// - Throws: ``SkillGateCore/PersistenceError`` `.unavailable`, `.invalidData` or `.invalidConfiguration`.
     public func get(_ key: String) async throws(PersistenceError) -> StoredAttributes {
-        let row = try await run { connection throws(SQLiteFailure) in try connection.read(key) }
+        let row = try await run(reading: true) { connection throws(SQLiteFailure) in try connection.read(key) }
         guard let row else { return StoredAttributes() }
         guard let parsed = try? JSONParser.parse(row.json), let object = parsed.objectValue else {
             throw PersistenceError(
@@ -129,43 +132,7 @@ public final class SQLitePersistenceStore: PersistenceStore {
         PersistenceError(.conflict, "SQLite \(operation) in \(path): the row changed after this request read it")
     }
 
-    /// Runs `body` on the queue with the connection, opening it first if needed.
-    private func run<Value: Sendable>(
-        _ body: @escaping @Sendable (SQLiteConnection) throws(SQLiteFailure) -> Value
-    ) async throws(PersistenceError) -> Value {
-        if let configurationError { throw configurationError }
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Value, SQLiteFailure>, Never>) in
-            queue.async {
-                continuation.resume(
-                    returning: self.connection.withLock { connection -> Result<Value, SQLiteFailure> in
-                        do throws(SQLiteFailure) {
-                            if connection == nil {
-                                connection = try SQLiteConnection(
-                                    path: self.path, table: self.table, busyTimeoutMilliseconds: self.busyTimeoutMilliseconds,
-                                    durability: self.durability)
-                            }
-                            guard let open = connection else { throw SQLiteFailure("open", reason: "no connection") }
-                            return .success(try body(open))
-                        } catch {
-                            // Anything but a busy database may mean a broken connection: reopen next time.
-                            if !error.isBusy { connection = nil }
-                            return .failure(error)
-                        }
-                    })
-            }
-        }
-        switch result {
-        case .success(let value): return value
-        case .failure(let failure): throw unavailable(failure)
-        }
-    }
-
-    private var busyTimeoutMilliseconds: Int32 {
-        let (seconds, attoseconds) = busyTimeout.components
-        return Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-    }
-
-    private func unavailable(_ failure: SQLiteFailure) -> PersistenceError {
+    func unavailable(_ failure: SQLiteFailure) -> PersistenceError {
         let hint: String
         if failure.isBusy {
             hint = "another process held the database longer than the busy timeout (\(busyTimeout))"
