@@ -19,6 +19,10 @@ let package = Package(
         .library(name: "SkillGateCrypto", targets: ["SkillGateCrypto"]),
         .library(name: "SkillGateHTTPS", targets: ["SkillGateHTTPS"]),
         .library(name: "SkillGateTesting", targets: ["SkillGateTesting"]),
+        // Persistent attributes in one SQLite file (the system libsqlite3), for a skill on one machine.
+        .library(name: "SkillGateSQLite", targets: ["SkillGateSQLite"]),
+        // Persistent attributes in DynamoDB (the ASK SDKs' table layout), for a skill on many machines or Lambda.
+        .library(name: "SkillGateDynamoDB", targets: ["SkillGateDynamoDB"]),
         .executable(name: "skillgate", targets: ["skillgate"]),
         .executable(name: "ride-hailer", targets: ["RideHailer"]),
         .executable(name: "skillgate-bench", targets: ["skillgate-bench"]),
@@ -84,6 +88,16 @@ let package = Package(
                 .target(name: "SkillGateCrypto", condition: .when(traits: ["HTTPEndpoint"])),
             ]
         ),
+        // The system SQLite (libsqlite3-dev), imported by SkillGateSQLite alone.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Persistent attributes in one SQLite file: WAL, busy timeout, conditional saves on a version column.
+        .target(name: "SkillGateSQLite", dependencies: ["SkillGateCore", "CSQLite"]),
+        // Persistent attributes in DynamoDB over the one HTTP client, signed with AWS Signature Version 4.
+        .target(name: "SkillGateDynamoDB", dependencies: ["SkillGateCore", "SkillGateHTTP", "SkillGateHTTPS", "SkillGateCrypto"]),
         // Replay files (requests, conversations, ASK CLI recordings), expectations, request
         // templates, utterances resolved against an interaction model, and the replay loop over a
         // transport: shared by the `skillgate` tool and SkillGateTesting's in-process replay.
@@ -105,7 +119,10 @@ let package = Package(
         // The benchmarks.
         .executableTarget(
             name: "skillgate-bench",
-            dependencies: ["SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateSystem"]
+            dependencies: [
+                "SkillGate", "SkillGateTesting", "SkillGateVerification", "SkillGateCrypto", "SkillGateTestSupport", "SkillGateSQLite",
+                "SkillGateSystem",
+            ]
         ),
         // Fuzzing (README "Fuzzing"): libFuzzer harnesses for the request path, the JSON seam and the
         // HTTP parser. Built with the fuzzer flags they fuzz; a plain build runs their seeds once.
@@ -118,9 +135,13 @@ let package = Package(
         // The Ride Hailer sample skill from Amazon's account-linking documentation.
         .executableTarget(
             name: "RideHailer",
-            dependencies: ["SkillGate"],
+            dependencies: [
+                "SkillGate", "SkillGateSQLite",
+                // DynamoDB signs with OpenSSL's HMAC and speaks https: only with the trait that brings OpenSSL.
+                .target(name: "SkillGateDynamoDB", condition: .when(traits: ["HTTPEndpoint"])),
+            ],
             path: "Samples/RideHailer",
-            exclude: ["README.md", "Data", "skill-package", "Replay"]
+            exclude: ["README.md", "Data", "skill-package", "Replay", "ReplayStoreDown"]
         ),
         // The README's "A skill in one file", compiled as it is printed (a test keeps the two equal).
         .executableTarget(name: "OneFileSkill", dependencies: ["SkillGate"], path: "Samples/OneFile"),
@@ -130,6 +151,11 @@ let package = Package(
         .executableTarget(name: "DocSnippets", dependencies: ["SkillGate"], path: "Samples/DocSnippets/Skill"),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
+        .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
+        .testTarget(
+            name: "SkillGateDynamoDBTests", dependencies: ["SkillGateDynamoDB", "SkillGateCore", "SkillGateTestSupport"]
+        ),
+        .testTarget(name: "SkillGatePersistenceTests", dependencies: ["SkillGate", "SkillGateTesting", "SkillGateSQLite"]),
         .testTarget(
             name: "SkillGateHTTPSTests", dependencies: ["SkillGateHTTPS", "SkillGateHTTP", "SkillGateCrypto", "SkillGateTestSupport"]
         ),
@@ -165,7 +191,10 @@ let package = Package(
         .testTarget(name: "DocSnippetTests", dependencies: ["DocSnippets", "SkillGate", "SkillGateTesting"], path: "Samples/DocSnippets/Tests"),
         .testTarget(
             name: "RideHailerTests",
-            dependencies: ["SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateSystem"],
+            dependencies: [
+                "SkillGateModel", "SkillGateTestSupport", "SkillGateHTTP", "SkillGateVerification", "SkillGateCrypto", "SkillGateSQLite",
+                "SkillGateTesting", "SkillGateSystem",
+            ],
             exclude: ["Oracle"]
         ),
     ]

@@ -10,6 +10,7 @@ import SkillGate
 @main
 struct RideHailer: Skill {
     let accounts = DemoAccounts()
+    let persistence: PersistenceConfiguration? = RideMemory.configuration()
 
     static let linkPrompt =
         "Before I can order you rides, you need to log in with your Ride Hailer account. Please visit the Alexa app to link your Ride Hailer account."
@@ -20,11 +21,7 @@ struct RideHailer: Skill {
     }
 
     var routes: [Route] {
-        Launch { _ in
-            .ask(
-                "Welcome to Ride Hailer. You can say: get me a ride to work, or ask what services are available in your city. What would you like to do?"
-            )
-        }
+        Launch(linking: .optional) { context in try await Self.launch(context) }
 
         Intent("OrderRideIntent", linking: .required) { request, context in
             await Self.sayLookingUp(context)
@@ -52,6 +49,7 @@ struct RideHailer: Skill {
             guard let order = context.sessionAttributes["pendingOrder"], let address = order["address"]?.stringValue else {
                 return .ask("What would you like to do? You can say: get me a ride to work.")
             }
+            try await Self.remember(order["destination"]?.stringValue ?? "work", context: context)
             let route = order["pickup"]?.stringValue.map { "from \($0) to \(address)" } ?? "to \(address)"
             return .tell("Your ride \(route) is booked. Your driver will be there in about five minutes.")
                 .simpleCard(title: "Ride booked", content: "Your ride to \(address) is on its way.")
@@ -61,6 +59,11 @@ struct RideHailer: Skill {
         Intent("AMAZON.NoIntent", linking: .public) { _, context in
             guard context.sessionAttributes["pendingOrder"] != nil else { return .tell("Okay. Goodbye.") }
             return .tell("Okay, I won't order that ride.").sessionAttribute("pendingOrder", nil, from: context.sessionAttributes)
+        }
+
+        Intent("ForgetLastRideIntent", linking: .public) { _, context in
+            try await context.persistentAttributes.delete()
+            return .tell("Okay, I've forgotten where you last went.")
         }
 
         Intent("RideHailerAvailabilityByCity", linking: .public) { request, _ in

@@ -8,6 +8,7 @@
 //                                                      wrk against `ride-hailer serve` (needs wrk)
 //   skillgate-bench verify [--iterations N]            verification cost with the chain cached (needs openssl)
 //   skillgate-bench coldstart [--iterations N]         process start to answer for `ride-hailer stdio`
+//   skillgate-bench persistence [--iterations N]       a linked request reading and updating one SQLite attribute
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {
@@ -28,9 +29,13 @@ case "http":
             threads: option("--threads", default: 2)))
 case "coldstart":
     exit(await ColdStartBenchmark.run(runs: option("--iterations", default: 50)))
+case "persistence":
+    exit(await PersistenceBenchmark.run(iterations: option("--iterations", default: 5_000)))
 case "verify":
     exit(await VerifyBenchmark.run(iterations: option("--iterations", default: 5_000)))
 default:
-    print("usage: skillgate-bench [inprocess | http | verify | coldstart] [--iterations N] [--duration S] [--connections C] [--threads T]")
+    print(
+        "usage: skillgate-bench [inprocess | http | verify | coldstart | persistence] [--iterations N] [--duration S] [--connections C] [--threads T]"
+    )
     exit(64)
 }

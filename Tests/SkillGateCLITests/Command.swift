@@ -25,6 +25,12 @@ enum Command {
     /// `--exec` for the sample over stdio.
     static var rideHailerExec: String { "\(path("ride-hailer")) stdio --lines" }
 
+    /// The environment giving the sample its own database in `folder`, so replays that run at the
+    /// same time do not share remembered rides.
+    static func sampleDatabase(in folder: TemporaryFolder) -> [String: String] {
+        ["RIDE_HAILER_DATABASE": folder.path + "/ride-hailer.sqlite"]
+    }
+
     /// Runs `skillgate` with arguments.
     static func skillgate(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, timeout: TimeInterval = 60)
         async throws -> Output

@@ -6,7 +6,9 @@ import Testing
 struct ReplayHTTPTests {
     @Test("the Ride Hailer replay folder passes over HTTP, and serve exits 0 on SIGTERM")
     func sampleReplayOverHTTP() async throws {
-        let server = try await SkillServerProcess.start(Command.path("ride-hailer"), ["--no-verify"])
+        let database = try TemporaryFolder("ride-hailer-db")
+        let server = try await SkillServerProcess.start(
+            Command.path("ride-hailer"), ["--no-verify"], environment: Command.sampleDatabase(in: database))
         let output = try await Command.skillgate(["replay", Command.rideHailerReplay, "--url", server.url, "--quiet"])
         let status = await server.stop()
         #expect(output.status == 0, "\(output)\n--- serve log\n\(server.log)")
@@ -20,9 +22,12 @@ struct ReplayHTTPTests {
     )
     func signedReplay() async throws {
         let certificates = try await DevelopmentCertificates.shared.value
+        let database = try TemporaryFolder("ride-hailer-db")
         let server = try await SkillServerProcess.start(
             Command.path("ride-hailer"),
-            environment: ["SKILLGATE_TRUST_ROOTS": certificates.root, "SKILLGATE_CERT_CHAIN": certificates.chain])
+            environment: ["SKILLGATE_TRUST_ROOTS": certificates.root, "SKILLGATE_CERT_CHAIN": certificates.chain].merging(
+                Command.sampleDatabase(in: database)
+            ) { $1 })
         let sign = ["--sign-with", certificates.key, "--cert-chain", certificates.chain]
         let replay = Command.rideHailerReplay
 

@@ -7,7 +7,9 @@ import SkillGateTestSupport
 struct ReplayStdioTests {
     @Test("the Ride Hailer replay folder passes against the built sample over stdio")
     func sampleReplayPasses() async throws {
-        let output = try await Command.skillgate(["replay", Command.rideHailerReplay, "--exec", Command.rideHailerExec])
+        let database = try TemporaryFolder("ride-hailer-db")
+        let output = try await Command.skillgate(
+            ["replay", Command.rideHailerReplay, "--exec", Command.rideHailerExec], environment: Command.sampleDatabase(in: database))
         #expect(output.status == 0, "\(output)")
         #expect(output.stdout.contains(" 0 failed"))
         #expect(!output.stdout.contains("without expectations"))

@@ -72,6 +72,7 @@ extension SkillRunner {
 /// Errors: a ``SpeakableError`` speaks for itself; anything else goes to ``OnError`` or the apology.
 extension SkillRunner {
     func reply(to error: any Error, context: RequestContext) async -> SkillResponse {
+        context.discardPersistentChanges()
         if let speakable = error as? any SpeakableError {
             // Some errors speak for only some of their cases (an AlexaAPIError: a permission denial).
             if speakable.speaksForItself {

@@ -24,7 +24,7 @@ public struct SkillRunner: Sendable {
     public init(skill: some Skill, options: RunnerOptions = RunnerOptions(), logger: Logger) throws(SkillError) {
         try self.init(
             configuration: skill.configuration, routes: skill.routes, accounts: skill.accounts, middleware: skill.middleware,
-            options: options, logger: logger)
+            persistence: skill.persistence, options: options, logger: logger)
     }
 
     /// Creates a runner from a configuration and routes.

@@ -1,13 +1,18 @@
+import Synchronization
+
 /// Everything a handler may need about the request besides its typed payload.
 ///
 /// A context is passed through the gate, the route and the handler; it holds the envelope in one
 /// shared, immutable box, so passing it around costs a single reference count.
 public struct RequestContext: Sendable {
-    /// The immutable state a context shares with its copies.
+    /// The state a context shares with its copies: immutable, but for the persistence slot.
     final class Storage: Sendable {
         let envelope: RequestEnvelope
         let skillName: String
         let logger: Logger
+        /// The request's persistent attributes, when the skill declares persistence (see
+        /// RequestContext+Persistence.swift).
+        let persistence = Mutex<PersistenceSession?>(nil)
 
         init(envelope: RequestEnvelope, skillName: String, logger: Logger) {
             self.envelope = envelope

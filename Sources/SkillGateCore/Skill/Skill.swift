@@ -33,6 +33,10 @@ public protocol Skill: Sendable {
     /// Runs around every request, in order (see ``SkillMiddleware``); none by default.
     var middleware: [any SkillMiddleware] { get }
 
+    /// Where `context.persistentAttributes` are kept between sessions (see
+    /// ``PersistenceConfiguration``); none by default.
+    var persistence: PersistenceConfiguration? { get }
+
     /// The routes: launch, intents, session end, can-fulfill, events, fallback and error handler.
     @RouteBuilder var routes: [Route] { get }
 }
