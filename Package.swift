@@ -38,7 +38,7 @@ let package = Package(
     targets: [
         // The platform layer: guarded libc imports, standard streams, the environment, signals,
         // child processes (Subprocess) and command-line scanning (ArgumentScanner).
-        .target(name: "SkillGateSystem"),
+        .target(name: "SkillGateSystem", dependencies: ["CSkillGateSystem"]),
         // A tiny swift-log-shaped logger that writes to stderr.
         .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem"]),
         // Wire types and the JSON seam: RequestEnvelope, ResponseEnvelope, JSONValue.

@@ -4,6 +4,8 @@
 
 #include "CSkillGateSystem.h"
 
+#include <errno.h>
+
 #include <pthread.h>
 
 int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nullable), void *_Nullable argument) {
@@ -71,3 +73,23 @@ int cskillgate_accept_nonblocking(int fd, struct sockaddr *_Nullable address, so
 }
 
 #endif  // __linux__
+
+int cskillgate_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path) {
+#if defined(__APPLE__) || (defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29)))
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+#else
+    (void)actions;
+    (void)path;
+    return ENOSYS;
+#endif
+}
+
+int cskillgate_spawn_add_closefrom(posix_spawn_file_actions_t *actions, int from) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+#else
+    (void)actions;
+    (void)from;
+    return ENOSYS;
+#endif
+}

@@ -1,3 +1,4 @@
+import CSkillGateSystem
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -15,11 +16,6 @@ enum Spawner {
         /// stdin's write end, stdout's and stderr's read ends.
         let parentEnds: [Int32]
     }
-
-    /// A file action taking a path, looked up at run time (not every libc declares it).
-    private typealias PathAction = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<CChar>) -> Int32
-    /// A file action taking a descriptor, looked up at run time.
-    private typealias DescriptorAction = @convention(c) (UnsafeMutableRawPointer, Int32) -> Int32
 
     /// Starts `executable`; see ``Subprocess/init(_:arguments:environment:workingDirectory:standardInput:standardOutput:standardError:ownProcessGroup:)``.
     static func spawn(
@@ -66,19 +62,16 @@ enum Spawner {
         }
         func closeChildEnds() { for descriptor in childEnds { close(descriptor) } }
         if let workingDirectory {
-            guard let addChdir = lookUp("posix_spawn_file_actions_addchdir_np", as: PathAction.self) else {
+            guard cskillgate_spawn_add_chdir(&actions, workingDirectory) != ENOSYS else {
                 closeChildEnds()
                 for descriptor in parentEnds where descriptor >= 0 { close(descriptor) }
                 throw SubprocessError(.cannotStart, "cannot start \(commandLine) in \(workingDirectory): this C library cannot do that")
             }
-            _ = addChdir(&actions, workingDirectory)
         }
         #if !canImport(Darwin)
             // Descriptors other code opened without close-on-exec stay out of the child too
             // (on Darwin, POSIX_SPAWN_CLOEXEC_DEFAULT below does this).
-            if let closeFrom = lookUp("posix_spawn_file_actions_addclosefrom_np", as: DescriptorAction.self) {
-                _ = closeFrom(&actions, 3)
-            }
+            _ = cskillgate_spawn_add_closefrom(&actions, 3)
         #endif
 
         #if canImport(Darwin)
@@ -139,13 +132,5 @@ enum Spawner {
         #else
             environ
         #endif
-    }
-
-    /// A C function by name, or nil when this C library lacks it.
-    private static func lookUp<Function>(_ name: String, as type: Function.Type) -> Function? {
-        guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
-        defer { dlclose(handle) }
-        guard let symbol = dlsym(handle, name) else { return nil }
-        return unsafeBitCast(symbol, to: type)
     }
 }

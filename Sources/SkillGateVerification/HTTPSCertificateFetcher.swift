@@ -103,7 +103,3 @@ public struct HTTPSCertificateFetcher: CertificateFetcher {
         }
     }
 }
-
-/// The old name of ``HTTPSCertificateFetcher``, kept so existing code compiles.
-@available(*, deprecated, renamed: "HTTPSCertificateFetcher")
-public typealias URLSessionCertificateFetcher = HTTPSCertificateFetcher

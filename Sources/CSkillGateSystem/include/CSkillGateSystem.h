@@ -6,6 +6,7 @@
 #define CSKILLGATE_SYSTEM_H
 
 #include <stdint.h>
+#include <spawn.h>
 
 #if defined(__linux__)
 #include <sys/socket.h>
@@ -21,6 +22,14 @@ enum {
     CSKILLGATE_READY_HANG_UP = 8,
     CSKILLGATE_READY_READ_HANG_UP = 16,
 };
+
+/// posix_spawn_file_actions_addchdir_np where the C library has it (glibc 2.29+, Darwin).
+/// Returns 0, the error number, or ENOSYS when this C library lacks it.
+int cskillgate_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *path);
+
+/// posix_spawn_file_actions_addclosefrom_np where the C library has it (glibc 2.34+): the child
+/// gets no descriptor from `from` up. Returns 0, the error number, or ENOSYS.
+int cskillgate_spawn_add_closefrom(posix_spawn_file_actions_t *actions, int from);
 
 /// Starts a detached thread running `body(argument)`.
 /// Returns 0, or the error number from pthread_create.
