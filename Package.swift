@@ -148,7 +148,7 @@ let package = Package(
         // The documentation's code: every ```swift block in README.md and in the DocC articles
         // (Sources/*/*.docc) appears in a file the build compiles — Samples/OneFile,
         // Samples/RideHailer or this skill — and its tests run (DocumentationSnippetTests checks).
-        .executableTarget(name: "DocSnippets", dependencies: ["SkillGate"], path: "Samples/DocSnippets/Skill"),
+        .executableTarget(name: "DocSnippets", dependencies: ["SkillGate", "SkillGateSQLite"], path: "Samples/DocSnippets/Skill"),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
         .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
