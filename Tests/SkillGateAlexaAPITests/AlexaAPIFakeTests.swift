@@ -50,7 +50,10 @@ struct AlexaAPIFakeTests {
     @Test("with no time left before the deadline, a call fails as timedOut without being sent")
     func noTimeLeft() async throws {
         let fake = Self.fake(.json([:]))
-        let options = RunnerOptions(handlerTimeout: .milliseconds(200), alexaAPI: AlexaAPIOptions(transport: fake))
+        // The reserve is larger than the whole deadline, so no time is ever left for a call; the
+        // deadline itself is generous, so a busy machine cannot turn the answer into the apology.
+        let options = RunnerOptions(
+            handlerTimeout: .seconds(5), alexaAPI: AlexaAPIOptions(transport: fake, answerReserve: .seconds(10)))
         let tester = try SkillTester(AlexaAPISkill(), options: options)
         #expect(await tester.send(TestRequest.intent("CaughtAddressIntent")).speech == "caught timedOut")
         #expect(fake.requests.isEmpty)

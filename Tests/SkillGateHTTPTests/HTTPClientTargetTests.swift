@@ -64,7 +64,7 @@ struct HTTPClientTargetTests {
             let kind = (error as? HTTPClientError)?.kind
             #expect(kind == .timedOut || kind == .hostNotFound, "\(error)")
         }
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(ContinuousClock.now - start < .seconds(10), "a 500 ms timeout must not wait for the resolver")
     }
 
     @Test("the reason phrase is kept")
