@@ -20,7 +20,8 @@ enum InProcessBenchmark {
             ("linked OrderRideFromHereIntent, device-address permission granted", BenchRequests.permissionGranted),
         ]
         print("SkillGate in-process benchmark: \(iterations) requests per scenario, batches of 100")
-        for (name, body) in scenarios {
+        let only = scenarioFilter()
+        for (name, body) in scenarios where only.map(name.hasPrefix) ?? true {
             let first = await runner.handle(body: body)
             guard first.error == nil else {
                 print("\(name): request rejected: \(first.error.map(String.init(describing:)) ?? "")")
@@ -50,6 +51,14 @@ enum InProcessBenchmark {
             if bytesOut == 0 { print("  (no output?)") }
         }
         return 0
+    }
+
+    /// `--scenario PREFIX`: run only the scenarios whose name starts with it (e.g. `linked`,
+    /// `unlinked`, `public`), so `perf stat` can count one scenario's instructions.
+    static func scenarioFilter() -> String? {
+        let arguments = CommandLine.arguments
+        guard let flag = arguments.firstIndex(of: "--scenario"), flag + 1 < arguments.count else { return nil }
+        return arguments[flag + 1]
     }
 
     /// CPU time used by this process so far: unlike wall time, not inflated when other work shares the cores.

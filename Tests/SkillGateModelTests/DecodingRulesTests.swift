@@ -24,6 +24,32 @@ struct DecodingRulesTests {
         #expect(Set([object, ["b": 2, "a": 3]]).count == 1, "equal objects hash alike")
     }
 
+    @Test(
+        "a repeated request.type: the last wins between typed and kept-as-JSON requests too",
+        arguments: [
+            ("IntentRequest", "AudioPlayer.PlaybackStarted"), ("AudioPlayer.PlaybackStarted", "LaunchRequest"),
+            ("Some.FutureRequest", "SessionEndedRequest"), ("CanFulfillIntentRequest", "Some.FutureRequest"),
+        ])
+    func lastTypeWins(first: String, last: String) throws {
+        let body = Self.envelope(
+            request:
+                #"{"type":"\#(first)","requestId":"r","timestamp":"2026-11-21T20:00:00Z","intent":{"name":"A"},"type":"\#(last)"}"#
+        )
+        #expect(try RequestEnvelope(jsonBytes: body).request.type == last)
+    }
+
+    @Test("a repeated request.type whose last value is null counts as missing")
+    func lastTypeNull() {
+        for first in ["IntentRequest", "Some.FutureRequest"] {
+            let body = Self.envelope(request: #"{"type":"\#(first)","requestId":"r","intent":{"name":"A"},"type":null}"#)
+            #expect {
+                try RequestEnvelope(jsonBytes: body)
+            } throws: { error in
+                "\(error)".contains("type: is missing")
+            }
+        }
+    }
+
     @Test("a double stays a double through write and read: 1.0 is not the integer 1")
     func doubles() throws {
         for value in [1.0, -0.5, 1e20, 123456789.0] {

@@ -8,6 +8,9 @@ struct JSONReader {
     /// The array `bytes` points into, when there is one: raw JSON kept by the model can then
     /// share its storage instead of copying.
     let owner: [UInt8]?
+    /// The last `type` member a request object's payload reader met (see ``Request``'s decoder,
+    /// which decodes again when it differs from the first).
+    var lastRequestType: String?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, owner: [UInt8]? = nil) {
         self.bytes = bytes

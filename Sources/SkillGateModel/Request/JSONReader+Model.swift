@@ -52,20 +52,19 @@ extension JSONReader {
         }
     }
 
-    /// Looks ahead in the object that starts here for a string member `name` and returns it,
-    /// leaving the reader where it was. When the member appears more than once the **last** one
-    /// counts, as everywhere else in SkillGate's decoding (and in Python's `json`, which Amazon's
-    /// Python SDK uses), so a request is routed by the same `type` its payload is read with.
+    /// Looks ahead in the object that starts here for the first string member `name` and returns
+    /// it, leaving the reader where it was. Stops at the member, so a leading `type` (Alexa writes
+    /// it first) costs little. A later duplicate is the caller's to notice: ``Request``'s decoder
+    /// sees every `type` member while reading the payload and decodes again by the last one.
     mutating func peekStringMember(_ name: StaticString) throws(RequestDecodingError) -> String? {
         try expect(UInt8(ascii: "{"), "an object")
         let start = offset
         defer { offset = start }
-        var valueOffset: Int?
         do throws(JSONParseError) {
             offset += 1
             skipWhitespace()
             if try peek() == UInt8(ascii: "}") { return nil }
-            while true {
+            search: while true {
                 skipWhitespace()
                 let key = try readKey()
                 skipWhitespace()
@@ -73,20 +72,19 @@ extension JSONReader {
                 guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
                 offset += 1
                 skipWhitespace()
-                if key == name { valueOffset = offset }
+                if key == name { break search }
                 try skipValue(depth: depth + 1)
                 skipWhitespace()
                 let next = try peek()
                 offset += 1
                 if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "}") { break }
+                if next == UInt8(ascii: "}") { return nil }
                 throw JSONParseError(.unexpectedByte(next), at: offset - 1)
             }
         } catch {
             throw RequestDecodingError(syntax: error)
         }
-        guard let valueOffset else { return nil }
-        offset = valueOffset
+        // Only `break search` gets here: the reader is at the member's value.
         do throws(RequestDecodingError) {
             return try optionalString()
         } catch {

@@ -64,30 +64,48 @@ public enum Request: Sendable, Hashable {
     /// Whether the type belongs to the `AlexaSkillEvent.*` family (redelivered with their original timestamp).
     public var isSkillEvent: Bool { type.hasPrefix("AlexaSkillEvent.") }
 
-    /// Decodes the `request` object: a look-ahead finds `type` (members may come in any order;
-    /// Alexa writes it first, so the look-ahead usually stops at once), then the payload for that
-    /// type is decoded.
+    /// Decodes the `request` object: a look-ahead finds the first `type` (members may come in any
+    /// order; Alexa writes it first, so the look-ahead usually stops at once), then the payload for
+    /// that type is decoded. A repeated `type` follows the rule of every repeated member, **the
+    /// last one wins**: the payload reader sees each `type`, and when the last differs from the
+    /// first the object is decoded again by the last (rare, so the common request pays nothing).
     init(reader: inout JSONReader) throws(RequestDecodingError) {
-        guard let type = try reader.peekStringMember("type") else {
+        guard let first = try reader.peekStringMember("type") else {
             throw RequestDecodingError(path: "type", problem: "is missing")
         }
+        let start = reader
+        reader.lastRequestType = nil
+        self = try Self.payload(type: first, reader: &reader)
+        guard let last = reader.lastRequestType, last != first else { return }
+        guard !last.isEmpty else { throw RequestDecodingError(path: "type", problem: "is missing") }
+        reader = start
+        self = try Self.payload(type: last, reader: &reader)
+    }
+
+    /// The payload of a request of `type`; for types kept as JSON, records the object's own
+    /// (last) `type` in `reader.lastRequestType`.
+    private static func payload(type: String, reader: inout JSONReader) throws(RequestDecodingError) -> Request {
         switch type {
         case "LaunchRequest":
-            self = .launch(LaunchRequest(header: try RequestHeader(reader: &reader)))
+            return .launch(LaunchRequest(header: try RequestHeader(reader: &reader)))
         case "IntentRequest":
-            self = .intent(try IntentRequest(reader: &reader))
+            return .intent(try IntentRequest(reader: &reader))
         case "SessionEndedRequest":
-            self = .sessionEnded(try SessionEndedRequest(reader: &reader))
+            return .sessionEnded(try SessionEndedRequest(reader: &reader))
         case "CanFulfillIntentRequest":
-            self = .canFulfillIntent(try CanFulfillIntentRequest(reader: &reader))
+            return .canFulfillIntent(try CanFulfillIntentRequest(reader: &reader))
         default:
             let raw = try reader.jsonValue()
+            switch raw.objectValue?["type"] {
+            case .string(let last): reader.lastRequestType = last
+            case .null: reader.lastRequestType = ""
+            default: throw RequestDecodingError(path: "type", problem: "must be a string")
+            }
             let header = try RequestHeader(validating: raw)
             if Request.knownEventTypes.contains(type) {
-                self = .event(EventRequest(type: type, header: header, raw: raw.objectValue ?? [:]))
-            } else {
-                self = .unknown(type: type, raw: raw)
+                return .event(EventRequest(type: type, header: header, raw: raw.objectValue ?? [:]))
             }
+            return .unknown(type: type, raw: raw)
         }
     }
 }
@@ -128,6 +146,13 @@ public struct RequestHeader: Sendable, Hashable {
             timestamp = try reader.optionalTimestamp()
         } else if key == "locale" {
             locale = try reader.optionalString()
+        } else if key == "type" {
+            // Only noted: ``Request``'s decoder re-decodes when a later `type` differs.
+            do throws(RequestDecodingError) {
+                reader.lastRequestType = try reader.optionalString() ?? ""
+            } catch {
+                throw error.prefixed(with: "type")
+            }
         } else {
             return false
         }
