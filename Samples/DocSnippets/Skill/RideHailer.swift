@@ -64,6 +64,11 @@ struct RideHailer: Skill {
         .requiring(
             .permissions(.email, prompt: "To email your receipt, Ride Hailer needs your email address. I've sent a card to the Alexa app."))
 
+        Intent("RemindPickupIntent", linking: .required) { request, _ in
+            .tell("I'll remind you \(request.slots["minutes"]?.value ?? "ten") minutes before your pickup.")
+        }
+        .requiring(.permissions(.reminders, asking: .voice))
+
         Intent("RideHailerAvailabilityByCity", linking: .public) { request, _ in
             .tell("Ride Hailer offers a full range of services in \(request.slots["city"]?.value ?? "your city").")
         }

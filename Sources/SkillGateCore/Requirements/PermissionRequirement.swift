@@ -13,24 +13,37 @@ public struct PermissionRequirement: RouteRequirement {
     public let permissions: [Permission]
     /// What the user hears when one is missing; nil for the localized default.
     public let prompt: LocalizedText?
+    /// How a missing permission is asked for: the card (default) or by voice.
+    public let consent: ConsentPrompt
 
     /// Requires permissions.
     /// - Parameters:
     ///   - permissions: the permissions.
     ///   - prompt: the speech with the consent card; nil for the localized default.
-    public init(_ permissions: [Permission], prompt: LocalizedText? = nil) {
+    ///   - consent: `.card`, or `.voice` to let Alexa ask (see ``ConsentPrompt``).
+    public init(_ permissions: [Permission], prompt: LocalizedText? = nil, consent: ConsentPrompt = .card) {
         self.permissions = permissions
         self.prompt = prompt
+        self.consent = consent
     }
 
     /// `permissions read::alexa:device:all:address, …` (the card strings), for `routes`.
-    public var name: String { "permissions " + permissions.map(\.cardName).joined(separator: ", ") }
+    public var name: String {
+        "permissions " + permissions.map(\.cardName).joined(separator: ", ") + (consent == .voice ? " (asked by voice)" : "")
+    }
 
-    /// Satisfied when every permission is granted; otherwise the consent card.
+    /// Satisfied when every permission is granted (or was just accepted by voice); otherwise the
+    /// consent card, or with `.voice` on an intent the `AskFor` request for the first missing one.
     public func check(_ context: RequestContext) async -> RequirementResult {
         let reported = context.storage.envelope.context?.system.user?.permissions ?? context.storage.envelope.session?.user?.permissions
-        let unmet = permissions.filter { $0.status(in: reported) != .granted }
-        guard !unmet.isEmpty else { return .satisfied }
+        let unmet = permissions.filter { !context.acceptedScopes.contains($0.scope) && $0.status(in: reported) != .granted }
+        guard let first = unmet.first else { return .satisfied }
+        if consent == .voice, case .intent(let request) = context.storage.envelope.request {
+            return .respond(VoiceConsent.request(for: first, resuming: request.intent))
+        }
+        if consent == .voice, let intent = context.resumedIntent {
+            return .respond(VoiceConsent.request(for: first, resuming: intent))
+        }
         return .respond(Self.consentReply(for: permissions, prompt: prompt, context: context))
     }
 
@@ -59,5 +72,18 @@ extension RouteRequirement where Self == PermissionRequirement {
     /// - Returns: the requirement.
     public static func permissions(_ permissions: Permission..., prompt: LocalizedText) -> PermissionRequirement {
         PermissionRequirement(permissions, prompt: prompt)
+    }
+
+    /// Requires customer permissions, asked for as `consent` says (`.voice`: Alexa asks, and the
+    /// intent resumes with its slots once the user accepts).
+    /// - Parameters:
+    ///   - permissions: e.g. `.reminders`.
+    ///   - consent: `.voice` or `.card`.
+    ///   - prompt: the speech with the card, when the card is sent; nil for the default.
+    /// - Returns: the requirement.
+    public static func permissions(_ permissions: Permission..., asking consent: ConsentPrompt, prompt: LocalizedText? = nil)
+        -> PermissionRequirement
+    {
+        PermissionRequirement(permissions, prompt: prompt, consent: consent)
     }
 }

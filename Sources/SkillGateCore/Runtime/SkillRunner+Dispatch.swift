@@ -35,6 +35,9 @@ extension SkillRunner {
             guard let route = table.canFulfill else { return .canFulfill(answerFromTable(canFulfillRequest)) }
             return await run(route, request: request, context: context)
         case .event, .unknown:
+            if case .event(let event) = request, let answer = VoiceConsent.answer(in: event) {
+                return await resume(answer, header: event.header, context: context)
+            }
             guard let route = table.requestTypes[request.type] else { return .empty }
             return await run(route, request: request, context: context)
         }
@@ -53,6 +56,24 @@ extension SkillRunner {
         } catch {
             return await reply(to: error, context: context)
         }
+    }
+
+    /// A voice-consent answer to an `AskFor` SkillGate sent: accepted, the asking intent runs
+    /// again (gate included, with the accepted scope counted as granted); otherwise the consent
+    /// card for the route's permissions, so the user can still grant them in the Alexa app.
+    private func resume(_ answer: VoiceConsent.Answer, header: RequestHeader, context: RequestContext) async -> SkillResponse {
+        guard let route = table.intents[answer.intent.name] else { return defaultFallback(context) }
+        var resumed = context
+        resumed.resumption = answer
+        guard answer.accepted else {
+            context.logger.info("voice consent not given; sent the consent card", metadata: ["scope": answer.scope])
+            let requirement = route.requirements.lazy.compactMap { $0 as? PermissionRequirement }
+                .first { $0.permissions.contains { $0.scope == answer.scope } }
+            let permissions =
+                requirement?.permissions ?? [Permission.named(answer.scope) ?? Permission(cardName: answer.scope, scope: answer.scope)]
+            return PermissionRequirement.consentReply(for: permissions, prompt: requirement?.prompt, context: context)
+        }
+        return await run(route, request: .intent(IntentRequest(header: header, intent: answer.intent)), context: resumed)
     }
 
     /// The MAYBE/NO answer when the skill declares no CanFulfill route.
@@ -94,6 +115,7 @@ extension SkillRunner {
     /// The reply that is always valid for the request: empty for session ends and events, the
     /// table's answer for can-fulfill, and the localized apology otherwise.
     func safeReply(for context: RequestContext) -> SkillResponse {
+        if context.resumption != nil { return .tell(messages.error.text(for: context.locale)) }
         switch context.storage.envelope.request {
         case .sessionEnded, .event, .unknown:
             return .empty

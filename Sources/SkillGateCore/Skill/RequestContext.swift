@@ -24,6 +24,17 @@ public struct RequestContext: Sendable {
     let storage: Storage
     /// The handler deadline and the Alexa API transport, set by the runner (see `RequestContext+Alexa.swift`).
     var services: RequestServices?
+    /// Set when this request resumes an intent after voice consent (see `VoiceConsent`).
+    var resumption: VoiceConsent.Answer?
+
+    /// The scopes the user just accepted by voice.
+    var acceptedScopes: Set<String> {
+        guard let resumption, resumption.accepted else { return [] }
+        return [resumption.scope]
+    }
+
+    /// The intent a voice-consent answer resumes.
+    var resumedIntent: AlexaIntent? { resumption?.intent }
 
     /// Creates a context.
     /// - Parameters:
