@@ -110,7 +110,8 @@ extension Connection {
                 if phase == .idle {
                     phase = .head
                     requestStart = loop.now
-                    deadline = loop.now + context.headerTimeout
+                    // The first request's head timeout runs from the accept, not from its first byte.
+                    deadline = firstHeadDeadline != 0 ? firstHeadDeadline : loop.now + context.headerTimeout
                 }
                 let parsed: (RequestHead, Int)?
                 do {
@@ -122,6 +123,7 @@ extension Connection {
                 guard let (head, used) = parsed else { return }
                 input.consume(used)
                 parser.reset()
+                firstHeadDeadline = 0
                 beginBody(head)
             case .body:
                 if input.isEmpty { return }
@@ -136,12 +138,12 @@ extension Connection {
         currentHead = head
         switch head.framing {
         case .none:
-            dispatch()
+            requestReady()
         case .length(let length):
             if input.readableCount >= length {
                 body = Array(UnsafeRawBufferPointer(rebasing: input.readable[0..<length]))
                 input.consume(length)
-                dispatch()
+                requestReady()
                 return
             }
             body = []
@@ -183,7 +185,7 @@ extension Connection {
             chunkedDecoder = decoder
             if decoder.isDone {
                 chunkedDecoder = nil
-                dispatch()
+                requestReady()
             }
             return
         }
@@ -192,7 +194,26 @@ extension Connection {
         input.consume(take)
         bodyRemaining -= take
         if bodyRemaining == 0 {
-            dispatch()
+            requestReady()
         }
+    }
+
+    /// The request is complete: `OPTIONS *` asks about the server itself, so the server answers it
+    /// (RFC 9110 §9.3.7); every other request goes to the responder.
+    private func requestReady() {
+        guard let head = currentHead, head.method == "OPTIONS", head.target == "*" else {
+            dispatch()
+            return
+        }
+        // Answered through the loop like a responder's response, so pipelined `OPTIONS *`
+        // requests are taken one per turn rather than by recursion.
+        phase = .responding
+        sequence &+= 1
+        let sequence = self.sequence
+        deadline = .max
+        currentPath = "*"
+        body = []
+        let response = HTTPResponse(status: 204, headers: ["Allow": RequestHeadParser.allowedMethods])
+        loop.execute { self.complete(sequence: sequence, response: response) }
     }
 }

@@ -24,7 +24,7 @@ extension Connection {
     }
 
     /// Receives the responder's result on the loop thread; ignored if the connection closed meanwhile.
-    private func complete(sequence: UInt64, response: HTTPResponse) {
+    func complete(sequence: UInt64, response: HTTPResponse) {
         guard phase == .responding, sequence == self.sequence else { return }
         task = nil
         respond(with: response)
@@ -66,8 +66,10 @@ extension Connection {
     /// Refuses the request being read with an error status, then closes the connection.
     func fail(status: Int, message: String) {
         let response = HTTPResponse.error(status: status, message: message)
+        // An answer to HEAD has no body (RFC 9110 §9.3.2), also when the head itself was refused.
+        let isHead = currentHead.map { $0.method == "HEAD" } ?? RequestHeadParser.startsWithHEAD(input.readable)
         let bodyBytes = ResponseSerializer.append(
-            response, to: &output, includeBody: true, keepAlive: false, date: loop.currentDate()
+            response, to: &output, includeBody: !isHead, keepAlive: false, date: loop.currentDate()
         )
         if context.configuration.accessLog {
             if requestStart == 0 { requestStart = loop.now }

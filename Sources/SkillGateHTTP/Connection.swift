@@ -47,6 +47,10 @@ final class Connection: @unchecked Sendable {
     var peerClosedInput = false
     /// When the current phase times out (monotonic nanoseconds).
     var deadline: UInt64 = 0
+    /// When the first request's head must be complete, counted from the accept and not reset by
+    /// its first byte (a silent-then-trickling client gets the header timeout once, not twice);
+    /// 0 once the first head is in.
+    var firstHeadDeadline: UInt64 = 0
     /// When a blocked write gives up, or 0.
     var writeDeadline: UInt64 = 0
     var requestStart: UInt64 = 0
@@ -75,7 +79,8 @@ final class Connection: @unchecked Sendable {
     /// Begins waiting for the first request.
     func start() {
         phase = .idle
-        deadline = loop.now + context.headerTimeout
+        firstHeadDeadline = loop.now + context.headerTimeout
+        deadline = firstHeadDeadline
     }
 
     /// Reacts to readiness reported by the loop's backend.
