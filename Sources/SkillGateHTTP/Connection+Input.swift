@@ -68,9 +68,14 @@ extension Connection {
         }
     }
 
-    /// The client closed its side: nothing more can arrive.
-    private func endOfInput() {
+    /// The client closed its side: nothing more can arrive. Requests already received are still
+    /// answered, each in turn; the connection closes after the last.
+    func endOfInput() {
         switch phase {
+        case .idle where isWriteBlocked && hasBufferedRequestBytes:
+            // Requests wait behind responses the client has not read yet; they are answered
+            // once that output drains (see `resumeAfterBackpressure`).
+            break
         case .idle, .head, .body:
             // No complete request is pending, so no new answer is owed; answers already made but
             // not yet written still go out (a backend without half-close reports may get here
@@ -215,5 +220,41 @@ extension Connection {
         body = []
         let response = HTTPResponse(status: 204, headers: ["Allow": RequestHeadParser.allowedMethods])
         loop.execute { self.complete(sequence: sequence, response: response) }
+    }
+
+    /// Whether bytes of a further request (more than empty lines) are already buffered.
+    var hasBufferedRequestBytes: Bool {
+        RequestHeadParser.leadingEmptyLineBytes(input.readable) < input.readableCount
+    }
+
+    /// Reads whatever the socket already holds into the buffer without parsing it, so that a
+    /// response can tell whether another request follows it (during a drain, or after the client
+    /// half-closed). Stops when the socket is empty, at end of input, or when the buffer is full.
+    func pullPendingBytes() {
+        while true {
+            guard input.makeRoom(limit: context.inputLimit) else { return }
+            let count = read(fd, input.writePointer, input.freeCount)
+            if count > 0 {
+                input.didWrite(count)
+                continue
+            }
+            if count == 0 {
+                peerClosedInput = true
+                mayHaveData = false
+                return
+            }
+            switch errno {
+            case EAGAIN, EWOULDBLOCK:
+                mayHaveData = false
+                loop.rearm(fd, for: .read)
+                return
+            case EINTR:
+                continue
+            default:
+                // Left for the next read, which closes the connection on the error.
+                mayHaveData = true
+                return
+            }
+        }
     }
 }

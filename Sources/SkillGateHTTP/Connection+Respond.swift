@@ -33,7 +33,13 @@ extension Connection {
     /// Serializes a response to the current request, then continues with the next one or closes.
     private func respond(with response: HTTPResponse) {
         guard let head = currentHead else { return }
-        let close = !head.keepAlive || loop.draining || peerClosedInput || Self.asksToClose(response)
+        var close = !head.keepAlive || loop.draining || Self.asksToClose(response)
+        if !close && peerClosedInput {
+            // The client half-closed: every request that reached the socket is still answered.
+            // Close after this response only if no further request is already here.
+            pullPendingBytes()
+            close = !hasBufferedRequestBytes
+        }
         let bodyBytes = ResponseSerializer.append(
             response, to: &output, includeBody: head.method != "HEAD", keepAlive: !close, date: loop.currentDate()
         )
@@ -60,6 +66,10 @@ extension Connection {
         loop.scheduleFlush(self)
         if mayHaveData {
             readAvailable()
+        }
+        if peerClosedInput && !mayHaveData {
+            // Half-closed and no complete request left: close once the responses are out.
+            endOfInput()
         }
     }
 
