@@ -33,10 +33,10 @@ extension Connection {
     /// Serializes a response to the current request, then continues with the next one or closes.
     private func respond(with response: HTTPResponse) {
         guard let head = currentHead else { return }
-        var close = !head.keepAlive || loop.draining || Self.asksToClose(response)
-        if !close && peerClosedInput {
-            // The client half-closed: every request that reached the socket is still answered.
-            // Close after this response only if no further request is already here.
+        var close = !head.keepAlive || Self.asksToClose(response)
+        if !close && (loop.draining || peerClosedInput) {
+            // Draining, or the client half-closed: every request that reached the socket is still
+            // answered. Close after this response only if no further request is already here.
             pullPendingBytes()
             close = !hasBufferedRequestBytes
         }
@@ -55,6 +55,7 @@ extension Connection {
         }
         phase = .idle
         deadline = loop.now + context.idleTimeout
+        if loop.draining { drain() }
         if output.count - outputOffset > ServerContext.outputHighWater {
             // Large or many pipelined responses: write now, so a client that does not read
             // blocks further parsing (see `isWriteBlocked`) instead of growing the buffer.

@@ -81,6 +81,8 @@ final class Connection: @unchecked Sendable {
         phase = .idle
         firstHeadDeadline = loop.now + context.headerTimeout
         deadline = firstHeadDeadline
+        // Accepted just before the drain began: its request is still answered.
+        if loop.draining { drain() }
     }
 
     /// Reacts to readiness reported by the loop's backend.
@@ -120,6 +122,8 @@ final class Connection: @unchecked Sendable {
         }
         guard now >= deadline else { return }
         switch phase {
+        case .idle where loop.draining:
+            closeQuietConnection()
         case .idle, .lingering:
             closeNow()
         case .head:
@@ -133,16 +137,36 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Graceful shutdown: idle connections close now; busy ones answer with `Connection: close`.
+    /// Graceful shutdown. Busy connections answer what they have received with `Connection: close`.
+    /// Idle ones are not closed at once, since a request may be on its way: they keep reading for
+    /// ``drainQuietPeriod`` and answer any request that arrives (with `Connection: close`).
     func drain() {
         switch phase {
         case .idle:
-            closeNow()
+            deadline = min(deadline, loop.now + Self.drainQuietPeriod)
         case .lingering:
             deadline = min(deadline, loop.now + 1_000_000_000)
         default:
             break
         }
+    }
+
+    /// How long an idle connection stays open once a drain begins, for a request already on its way.
+    static let drainQuietPeriod: UInt64 = 1_000_000_000
+
+    /// Ends an idle connection that stayed quiet through the drain's grace period. It reads first:
+    /// a request may have arrived since the last readiness report, and is then answered instead.
+    private func closeQuietConnection() {
+        readAvailable()
+        guard phase == .idle else { return }
+        guard outputOffset < output.count else {
+            // Nothing unread and nothing to send: the close is a clean end, with no need to linger.
+            closeNow()
+            return
+        }
+        phase = .closing
+        closeAfterWrite = true
+        flush()
     }
 
     /// Closes the socket at once and cancels any running responder task.
