@@ -3,6 +3,11 @@
 /// Feed it whatever bytes are available; it appends chunk data to the body, skips extensions and
 /// trailer fields, and reports how many input bytes it consumed. Used by the server for request
 /// bodies and by the client for response bodies.
+///
+/// Every line in the framing (size line, the line end after data, trailer lines and the final
+/// empty line) may end with CRLF or a bare LF, as the head parser allows (RFC 9112 §2.2) and as
+/// nginx reads it, so a bare LF never makes the following request vanish into the trailers. A CR
+/// must be followed by LF.
 struct ChunkedDecoder {
     private enum State {
         case size
@@ -61,12 +66,20 @@ struct ChunkedDecoder {
                     state = .extensionBytes
                 } else if sizeDigits > 0 && byte == ASCII.cr {
                     state = .sizeLineFeed
+                } else if sizeDigits > 0 && byte == ASCII.lf {
+                    index += 1
+                    try startChunk(bodyCount: body.count)
+                    continue
                 } else {
                     throw .malformed("malformed chunk size")
                 }
                 index += 1
             case .extensionBytes:
-                if byte == ASCII.cr {
+                if byte == ASCII.lf {
+                    index += 1
+                    try startChunk(bodyCount: body.count)
+                    continue
+                } else if byte == ASCII.cr {
                     state = .sizeLineFeed
                 } else if !ASCII.isFieldValueByte(byte) {
                     throw .malformed("malformed chunk extension")
@@ -84,19 +97,31 @@ struct ChunkedDecoder {
                 index += take
                 state = remaining == take ? .dataCarriageReturn : .data(remaining: remaining - take)
             case .dataCarriageReturn:
-                guard byte == ASCII.cr else { throw .malformed("chunk data must be followed by CRLF") }
-                state = .dataLineFeed
+                if byte == ASCII.lf {
+                    state = .size
+                } else {
+                    guard byte == ASCII.cr else { throw .malformed("chunk data must be followed by CRLF") }
+                    state = .dataLineFeed
+                }
                 index += 1
             case .dataLineFeed:
                 guard byte == ASCII.lf else { throw .malformed("chunk data must be followed by CRLF") }
                 state = .size
                 index += 1
             case .trailerLineStart:
-                state = byte == ASCII.cr ? .trailerLineFeed(empty: true) : .trailerLine
+                switch byte {
+                case ASCII.lf: state = .done
+                case ASCII.cr: state = .trailerLineFeed(empty: true)
+                default: state = .trailerLine
+                }
                 try countTrailerByte()
                 index += 1
             case .trailerLine:
-                if byte == ASCII.cr { state = .trailerLineFeed(empty: false) }
+                if byte == ASCII.lf {
+                    state = .trailerLineStart
+                } else if byte == ASCII.cr {
+                    state = .trailerLineFeed(empty: false)
+                }
                 try countTrailerByte()
                 index += 1
             case .trailerLineFeed(let empty):

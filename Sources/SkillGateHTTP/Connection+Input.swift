@@ -68,9 +68,14 @@ extension Connection {
         }
     }
 
-    /// The client closed its side: nothing more can arrive.
-    private func endOfInput() {
+    /// The client closed its side: nothing more can arrive. Requests already received are still
+    /// answered, each in turn; the connection closes after the last.
+    func endOfInput() {
         switch phase {
+        case .idle where isWriteBlocked && hasBufferedRequestBytes:
+            // Requests wait behind responses the client has not read yet; they are answered
+            // once that output drains (see `resumeAfterBackpressure`).
+            break
         case .idle, .head, .body:
             // No complete request is pending, so no new answer is owed; answers already made but
             // not yet written still go out (a backend without half-close reports may get here
@@ -110,7 +115,8 @@ extension Connection {
                 if phase == .idle {
                     phase = .head
                     requestStart = loop.now
-                    deadline = loop.now + context.headerTimeout
+                    // The first request's head timeout runs from the accept, not from its first byte.
+                    deadline = firstHeadDeadline != 0 ? firstHeadDeadline : loop.now + context.headerTimeout
                 }
                 let parsed: (RequestHead, Int)?
                 do {
@@ -122,6 +128,7 @@ extension Connection {
                 guard let (head, used) = parsed else { return }
                 input.consume(used)
                 parser.reset()
+                firstHeadDeadline = 0
                 beginBody(head)
             case .body:
                 if input.isEmpty { return }
@@ -136,12 +143,12 @@ extension Connection {
         currentHead = head
         switch head.framing {
         case .none:
-            dispatch()
+            requestReady()
         case .length(let length):
             if input.readableCount >= length {
                 body = Array(UnsafeRawBufferPointer(rebasing: input.readable[0..<length]))
                 input.consume(length)
-                dispatch()
+                requestReady()
                 return
             }
             body = []
@@ -183,7 +190,7 @@ extension Connection {
             chunkedDecoder = decoder
             if decoder.isDone {
                 chunkedDecoder = nil
-                dispatch()
+                requestReady()
             }
             return
         }
@@ -192,7 +199,62 @@ extension Connection {
         input.consume(take)
         bodyRemaining -= take
         if bodyRemaining == 0 {
+            requestReady()
+        }
+    }
+
+    /// The request is complete: `OPTIONS *` asks about the server itself, so the server answers it
+    /// (RFC 9110 §9.3.7); every other request goes to the responder.
+    private func requestReady() {
+        guard let head = currentHead, head.method == "OPTIONS", head.target == "*" else {
             dispatch()
+            return
+        }
+        // Answered through the loop like a responder's response, so pipelined `OPTIONS *`
+        // requests are taken one per turn rather than by recursion.
+        phase = .responding
+        sequence &+= 1
+        let sequence = self.sequence
+        deadline = .max
+        currentPath = "*"
+        body = []
+        let response = HTTPResponse(status: 204, headers: ["Allow": RequestHeadParser.allowedMethods])
+        loop.execute { self.complete(sequence: sequence, response: response) }
+    }
+
+    /// Whether bytes of a further request (more than empty lines) are already buffered.
+    var hasBufferedRequestBytes: Bool {
+        RequestHeadParser.leadingEmptyLineBytes(input.readable) < input.readableCount
+    }
+
+    /// Reads whatever the socket already holds into the buffer without parsing it, so that a
+    /// response can tell whether another request follows it (during a drain, or after the client
+    /// half-closed). Stops when the socket is empty, at end of input, or when the buffer is full.
+    func pullPendingBytes() {
+        while true {
+            guard input.makeRoom(limit: context.inputLimit) else { return }
+            let count = read(fd, input.writePointer, input.freeCount)
+            if count > 0 {
+                input.didWrite(count)
+                continue
+            }
+            if count == 0 {
+                peerClosedInput = true
+                mayHaveData = false
+                return
+            }
+            switch errno {
+            case EAGAIN, EWOULDBLOCK:
+                mayHaveData = false
+                loop.rearm(fd, for: .read)
+                return
+            case EINTR:
+                continue
+            default:
+                // Left for the next read, which closes the connection on the error.
+                mayHaveData = true
+                return
+            }
         }
     }
 }

@@ -54,6 +54,9 @@ extension Connection {
         if mayHaveData {
             readAvailable()
         }
+        if peerClosedInput && !mayHaveData {
+            endOfInput()
+        }
         if phase != .closed && !output.isEmpty {
             loop.scheduleFlush(self)
         }

@@ -24,7 +24,7 @@ extension Connection {
     }
 
     /// Receives the responder's result on the loop thread; ignored if the connection closed meanwhile.
-    private func complete(sequence: UInt64, response: HTTPResponse) {
+    func complete(sequence: UInt64, response: HTTPResponse) {
         guard phase == .responding, sequence == self.sequence else { return }
         task = nil
         respond(with: response)
@@ -33,7 +33,13 @@ extension Connection {
     /// Serializes a response to the current request, then continues with the next one or closes.
     private func respond(with response: HTTPResponse) {
         guard let head = currentHead else { return }
-        let close = !head.keepAlive || loop.draining || peerClosedInput || Self.asksToClose(response)
+        var close = !head.keepAlive || Self.asksToClose(response)
+        if !close && (loop.draining || peerClosedInput) {
+            // Draining, or the client half-closed: every request that reached the socket is still
+            // answered. Close after this response only if no further request is already here.
+            pullPendingBytes()
+            close = !hasBufferedRequestBytes
+        }
         let bodyBytes = ResponseSerializer.append(
             response, to: &output, includeBody: head.method != "HEAD", keepAlive: !close, date: loop.currentDate()
         )
@@ -49,6 +55,7 @@ extension Connection {
         }
         phase = .idle
         deadline = loop.now + context.idleTimeout
+        if loop.draining { drain() }
         if output.count - outputOffset > ServerContext.outputHighWater {
             // Large or many pipelined responses: write now, so a client that does not read
             // blocks further parsing (see `isWriteBlocked`) instead of growing the buffer.
@@ -61,13 +68,19 @@ extension Connection {
         if mayHaveData {
             readAvailable()
         }
+        if peerClosedInput && !mayHaveData {
+            // Half-closed and no complete request left: close once the responses are out.
+            endOfInput()
+        }
     }
 
     /// Refuses the request being read with an error status, then closes the connection.
     func fail(status: Int, message: String) {
         let response = HTTPResponse.error(status: status, message: message)
+        // An answer to HEAD has no body (RFC 9110 §9.3.2), also when the head itself was refused.
+        let isHead = currentHead.map { $0.method == "HEAD" } ?? RequestHeadParser.startsWithHEAD(input.readable)
         let bodyBytes = ResponseSerializer.append(
-            response, to: &output, includeBody: true, keepAlive: false, date: loop.currentDate()
+            response, to: &output, includeBody: !isHead, keepAlive: false, date: loop.currentDate()
         )
         if context.configuration.accessLog {
             if requestStart == 0 { requestStart = loop.now }

@@ -47,6 +47,10 @@ final class Connection: @unchecked Sendable {
     var peerClosedInput = false
     /// When the current phase times out (monotonic nanoseconds).
     var deadline: UInt64 = 0
+    /// When the first request's head must be complete, counted from the accept and not reset by
+    /// its first byte (a silent-then-trickling client gets the header timeout once, not twice);
+    /// 0 once the first head is in.
+    var firstHeadDeadline: UInt64 = 0
     /// When a blocked write gives up, or 0.
     var writeDeadline: UInt64 = 0
     var requestStart: UInt64 = 0
@@ -75,7 +79,10 @@ final class Connection: @unchecked Sendable {
     /// Begins waiting for the first request.
     func start() {
         phase = .idle
-        deadline = loop.now + context.headerTimeout
+        firstHeadDeadline = loop.now + context.headerTimeout
+        deadline = firstHeadDeadline
+        // Accepted just before the drain began: its request is still answered.
+        if loop.draining { drain() }
     }
 
     /// Reacts to readiness reported by the loop's backend.
@@ -115,6 +122,8 @@ final class Connection: @unchecked Sendable {
         }
         guard now >= deadline else { return }
         switch phase {
+        case .idle where loop.draining:
+            closeQuietConnection()
         case .idle, .lingering:
             closeNow()
         case .head:
@@ -128,16 +137,36 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    /// Graceful shutdown: idle connections close now; busy ones answer with `Connection: close`.
+    /// Graceful shutdown. Busy connections answer what they have received with `Connection: close`.
+    /// Idle ones are not closed at once, since a request may be on its way: they keep reading for
+    /// ``drainQuietPeriod`` and answer any request that arrives (with `Connection: close`).
     func drain() {
         switch phase {
         case .idle:
-            closeNow()
+            deadline = min(deadline, loop.now + Self.drainQuietPeriod)
         case .lingering:
             deadline = min(deadline, loop.now + 1_000_000_000)
         default:
             break
         }
+    }
+
+    /// How long an idle connection stays open once a drain begins, for a request already on its way.
+    static let drainQuietPeriod: UInt64 = 1_000_000_000
+
+    /// Ends an idle connection that stayed quiet through the drain's grace period. It reads first:
+    /// a request may have arrived since the last readiness report, and is then answered instead.
+    private func closeQuietConnection() {
+        readAvailable()
+        guard phase == .idle else { return }
+        guard outputOffset < output.count else {
+            // Nothing unread and nothing to send: the close is a clean end, with no need to linger.
+            closeNow()
+            return
+        }
+        phase = .closing
+        closeAfterWrite = true
+        flush()
     }
 
     /// Closes the socket at once and cancels any running responder task.

@@ -52,9 +52,10 @@ extension EventLoop {
         }
     }
 
-    /// Takes ownership of an accepted socket on this loop's thread.
+    /// Takes ownership of an accepted socket on this loop's thread (also while draining: a client
+    /// accepted just before the drain may have sent its request, which is then answered).
     func adopt(fd: Int32, address: String) {
-        guard !stopRequested, !draining else {
+        guard !stopRequested else {
             abandon(fd: fd, counted: true)
             return
         }

@@ -25,10 +25,20 @@ extension EventLoop {
         }
     }
 
-    /// Starts a graceful drain: stop accepting, close idle connections, and answer in-flight
-    /// requests with `Connection: close`. The loop ends once its connections are closed, or at
+    /// Starts a graceful drain: stop accepting, and answer every request that reaches a socket
+    /// with `Connection: close`; idle connections get a short grace for a request on its way
+    /// (see ``Connection/drain()``). The loop ends once its connections are closed, or at
     /// `deadline` (monotonic nanoseconds) with whatever is still open.
     func beginDrain(deadline: UInt64) {
+        if listenerFD >= 0 && !listenerPaused {
+            // Clients whose connect already completed sit in the accept queue, maybe with a
+            // request sent: closing the listener would reset them. Take them here (not on peers,
+            // which may have drained and stopped already) and answer them like the rest.
+            peers = []
+            for _ in 0..<8 where listenerFD >= 0 {
+                acceptConnections()
+            }
+        }
         draining = true
         drainDeadline = deadline
         closeListener()

@@ -2,6 +2,8 @@
 struct FieldSummary {
     private var contentLengths: [UnsafeRawBufferPointer] = []
     private var transferEncodings: [String] = []
+    /// Whether a `Transfer-Encoding` field was present, even one with no coding in it.
+    private var hasTransferEncoding = false
     private var connectionTokens: [String] = []
     private var expectations: [String] = []
     private var hostCount = 0
@@ -12,6 +14,7 @@ struct FieldSummary {
         case 14 where ASCII.equalsLowercased(name, "content-length"):
             contentLengths.append(value)
         case 17 where ASCII.equalsLowercased(name, "transfer-encoding"):
+            hasTransferEncoding = true
             transferEncodings.append(contentsOf: ASCII.lowercasedTokens(String(decoding: value, as: UTF8.self)))
         case 10 where ASCII.equalsLowercased(name, "connection"):
             connectionTokens.append(contentsOf: ASCII.lowercasedTokens(String(decoding: value, as: UTF8.self)))
@@ -51,9 +54,14 @@ struct FieldSummary {
     }
 
     private func bodyFraming(method: String, limits: ParserLimits) throws(HTTPParseError) -> BodyFraming {
-        if !transferEncodings.isEmpty {
+        // RFC 9112 §6.1, §6.3: any Transfer-Encoding field, even an empty one, overrides
+        // Content-Length; both together may be a smuggling attempt, so refuse rather than guess.
+        if hasTransferEncoding {
             guard contentLengths.isEmpty else {
                 throw .badRequest("both Transfer-Encoding and Content-Length are present")
+            }
+            guard !transferEncodings.isEmpty else {
+                throw .badRequest("Transfer-Encoding names no transfer coding; send chunked or drop the field")
             }
             guard transferEncodings == ["chunked"] else {
                 throw HTTPParseError(

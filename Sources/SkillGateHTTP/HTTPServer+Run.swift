@@ -30,9 +30,10 @@ extension HTTPServer {
         }
     }
 
-    /// Starts a graceful shutdown: stop accepting, let in-flight requests finish (each gets its
-    /// response, with `Connection: close`), close idle keep-alive connections, and after
-    /// ``HTTPServerConfiguration/drainTimeout`` close whatever is left.
+    /// Starts a graceful shutdown: stop accepting, answer every request that reaches a socket (in
+    /// flight, pipelined, or sent on an idle keep-alive connection during the drain; the last on
+    /// each connection with `Connection: close`), close idle keep-alive connections once quiet for
+    /// about a second, and after ``HTTPServerConfiguration/drainTimeout`` close whatever is left.
     ///
     /// Returns at once; ``run()`` and ``shutdown()`` return when the drain is over. Safe from any
     /// thread (a signal handler's queue included) and idempotent. Before the server has started

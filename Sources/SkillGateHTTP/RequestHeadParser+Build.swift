@@ -7,6 +7,9 @@ extension RequestHeadParser {
         }
     }
 
+    /// The `Allow` value of the server's own answer to `OPTIONS *`: the methods it passes to responders.
+    static let allowedMethods = "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH, TRACE"
+
     /// Parses a complete head: `bytes[0...requestLineEnd]` is the request line, the rest up to `headEnd` the fields.
     static func buildHead(
         _ bytes: UnsafeRawBufferPointer, requestLineEnd: Int, headEnd: Int, limits: ParserLimits
@@ -62,12 +65,16 @@ extension RequestHeadParser {
             targetBytes[0] == UInt8(ascii: "/") || targetBytes.count == 1 && targetBytes[0] == UInt8(ascii: "*")
                 || isAbsoluteForm(targetBytes)
         else {
-            throw .badRequest("request target must be an absolute path such as /skill")
+            throw .badRequest(targetFormMessage)
         }
         let minor = try parseVersion(versionBytes)
         let method = String(decoding: methodBytes, as: UTF8.self)
         guard isKnownMethod(method) else {
             throw HTTPParseError(status: 501, message: "method \(method) is not implemented")
+        }
+        // RFC 9112 §3.2.4: the asterisk form names the server as a whole, for OPTIONS only.
+        if targetBytes.count == 1 && targetBytes[0] == UInt8(ascii: "*") && method != "OPTIONS" {
+            throw .badRequest("the request target * is only valid with OPTIONS")
         }
         return (method, String(decoding: targetBytes, as: UTF8.self), minor)
     }

@@ -21,6 +21,8 @@ struct RequestHeadParser {
     private var scanned = 0
     /// Header lines seen so far.
     private var lineCount = 0
+    /// The request line's bytes checked so far, so an impossible line is refused at once.
+    private var linePrefix = RequestLinePrefix()
 
     init(limits: ParserLimits) {
         self.limits = limits
@@ -35,6 +37,7 @@ struct RequestHeadParser {
         lineStart = 0
         scanned = 0
         lineCount = 0
+        linePrefix = RequestLinePrefix()
     }
 
     /// Counts the empty lines (CRLF or LF) before a request line, which RFC 9112 §2.2 lets servers ignore.
@@ -60,10 +63,10 @@ struct RequestHeadParser {
         if let known = requestLineEnd {
             lineEnd = known
         } else {
-            guard
-                let found = Self.findLineFeed(
-                    bytes, from: scanned, to: min(bytes.count, limits.maxRequestLineBytes + 2))
-            else {
+            let found = Self.findLineFeed(bytes, from: scanned, to: min(bytes.count, limits.maxRequestLineBytes + 2))
+            // Bytes past the length limit are left to the 414 below, whichever read they came in.
+            try linePrefix.check(bytes, upTo: min(found ?? bytes.count, limits.maxRequestLineBytes))
+            guard let found else {
                 if bytes.count > limits.maxRequestLineBytes + 1 {
                     throw HTTPParseError(
                         status: 414, message: "request line longer than \(limits.maxRequestLineBytes) bytes")
