@@ -79,7 +79,7 @@ public enum SkillMain {
         case .serve(let host, let port, let path, let verify):
             #if HTTPEndpoint
                 return await ServeMode(ModeContext(runner: runner, logger: logger, environment: environment, shutdown: shutdown))
-                    .run(host: host, port: port, path: path, verify: verify)
+                    .run(host: host, port: port, path: path, verify: verify, maxConnectionsPerClient: options.maxConnectionsPerClient)
             #else
                 _ = (host, port, path, verify)
                 StandardStreams.printError(

@@ -15,7 +15,7 @@ package struct ServeMode {
     private var environment: [String: String] { context.environment }
     private var shutdown: GracefulShutdown { context.shutdown }
 
-    package func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
+    package func run(host: String, port: Int, path: String, verify: Bool, maxConnectionsPerClient: Int? = nil) async -> Int32 {
         var verifier: AlexaRequestVerifier?
         if verify {
             do {
@@ -35,7 +35,8 @@ package struct ServeMode {
             return 78
         }
         let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
-        let configuration = HTTPServerConfiguration(host: host, port: port, accessLog: true, eventBackend: backend)
+        let configuration = HTTPServerConfiguration(
+            host: host, port: port, maxConnectionsPerClient: maxConnectionsPerClient, accessLog: true, eventBackend: backend)
         let server = HTTPServer(configuration: configuration, responder: endpoint, logger: logger)
         // main() installed the signal handling before anything else, so a SIGTERM right after
         // the port is announced still drains.
@@ -45,7 +46,8 @@ package struct ServeMode {
         }
         do {
             let boundPort = try server.start()
-            logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)")
+            let limits = server.connectionLimits.map { " (\($0))" } ?? ""
+            logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)\(limits)")
             try await server.run()
             logger.notice("stopped")
             return 0

@@ -97,14 +97,12 @@ extension Connection {
         flush()
     }
 
-    /// Answers 503 to a connection accepted over the connection cap, then closes it.
-    func refuse() {
-        let limit = context.configuration.maxConnections
-        context.logger.warning(
-            "refusing a connection: \(limit) connections are open", metadata: ["remote": remoteAddress])
-        let response = HTTPResponse.error(
-            status: 503, message: "the server is at its limit of \(limit) connections; try again shortly")
-        ResponseSerializer.append(response, to: &output, includeBody: true, keepAlive: false, date: loop.currentDate())
+    /// Answers 503 (JSON body, `Retry-After`) to a connection refused by a connection limit, then closes it.
+    /// - Parameter reason: which limit, e.g. `the server is at its limit of 1024 connections`.
+    func refuse(_ reason: String) {
+        context.logger.warning("refusing a connection: \(reason)", metadata: ["remote": remoteAddress])
+        ResponseSerializer.append(
+            EventLoop.refusal(reason), to: &output, includeBody: true, keepAlive: false, date: loop.currentDate())
         phase = .closing
         closeAfterWrite = true
         flush()

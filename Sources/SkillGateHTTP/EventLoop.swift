@@ -65,7 +65,23 @@ final class EventLoop: @unchecked Sendable {
     var drainDeadline: UInt64 = .max
     var stopRequested = false
     var nextGeneration: UInt32 = 1
-    var refusedCount = 0
+    /// What the loop keeps about each connection beside it, indexed like `connections`.
+    var slots: [SlotRecord] = []
+    /// An open `/dev/null` on the listener loop, closed to make room for one more `accept` when
+    /// the process is out of descriptors, so that client still gets its 503 (-1 when not held).
+    var reserveFD: Int32 = -1
+    /// Clients answered 503 for want of descriptors since the last warning about it.
+    var descriptorShortageRefusals = 0
+    /// When that warning was last logged (monotonic nanoseconds).
+    var lastDescriptorShortageWarning: UInt64 = 0
+
+    /// The loop's bookkeeping for one connection's socket.
+    struct SlotRecord {
+        /// The client address holding a per-address slot, nil for refusals.
+        var client: ClientAddress?
+        /// When the connection was accepted (monotonic nanoseconds).
+        var acceptedAt: UInt64 = 0
+    }
 
     /// Creates a loop with its own backend and wake channel.
     /// - Parameters:
@@ -104,6 +120,7 @@ final class EventLoop: @unchecked Sendable {
         guard status == 0 else { throw .systemCall("registering the listener with \(backend.name)", errno: status) }
         listenerFD = fd
         self.peers = peers
+        reopenReserveDescriptor()
     }
 
     /// Starts the loop thread.

@@ -4,8 +4,9 @@ import Synchronization
 /// A dependency-free HTTP/1.1 server on non-blocking sockets and `epoll` or `poll` event loops.
 ///
 /// Keep-alive, pipelining, chunked request bodies, `Expect: 100-continue`, IPv4 and IPv6, request
-/// limits and timeouts (answered with 400/408/411/413/414/431/501/505), a connection cap (503),
-/// and graceful drain on shutdown. The server sets no deadline on responders: a caller that needs
+/// limits and timeouts (answered with 400/408/411/413/414/431/501/505), a connection cap (at the
+/// cap the longest-idle keep-alive connection makes room, else 503) fitted to the open-file limit,
+/// a per-client-address limit (503), and graceful drain on shutdown. The server sets no deadline on responders: a caller that needs
 /// one (the Alexa endpoint's runner does) enforces it inside its responder.
 ///
 /// The lifecycle has the swift-service-lifecycle shape: ``run()`` serves until
@@ -36,6 +37,15 @@ public final class HTTPServer: Sendable {
 
     /// The number of open client connections (those being closed are not counted).
     public var connectionCount: Int { context.activeConnections.load(ordering: .relaxed) }
+
+    /// The connection limits in force while running (the configured ones fitted to the open-file
+    /// limit), otherwise nil.
+    public var connectionLimits: HTTPConnectionLimits? {
+        state.withLock { state in
+            if case .running(_, let group, _) = state { return group.limits }
+            return nil
+        }
+    }
 
     /// The bound port while running, otherwise nil.
     public var port: Int? {
@@ -68,8 +78,13 @@ public final class HTTPServer: Sendable {
         let configuration = context.configuration
         try configuration.validate()
         let backend = try configuration.eventBackend.resolved()
+        // Before anything is opened: the listener, each loop's backend and wake channel (up to
+        // three descriptors), and the reserve descriptor will be open too.
+        let limits = HTTPConnectionLimits.forThisProcess(
+            maxConnections: configuration.maxConnections, maxConnectionsPerClient: configuration.maxConnectionsPerClient,
+            ownDescriptors: 2 + 3 * configuration.eventLoopCount)
         let listener = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
-        let group = LoopGroup(count: configuration.eventLoopCount, logger: context.logger)
+        let group = LoopGroup(count: configuration.eventLoopCount, limits: limits, logger: context.logger)
         var loops: [EventLoop] = []
         var started = 0
         do throws(HTTPServerError) {
@@ -98,8 +113,13 @@ public final class HTTPServer: Sendable {
         }
         state = .running(loops: loops, group: group, port: listener.port)
         context.logger.notice(
-            "HTTP server listening on \(Self.display(host: configuration.host)):\(listener.port) with \(loops.count) event loop(s) (\(backend.rawValue))"
+            "HTTP server listening on \(Self.display(host: configuration.host)):\(listener.port) with \(loops.count) event loop(s) (\(backend.rawValue)), \(limits)"
         )
+        if limits.isClamped {
+            context.logger.warning(
+                "the open-file limit allows \(limits.maxConnections) of the \(limits.configuredMaxConnections) connections configured; raise `ulimit -n`"
+            )
+        }
         return listener.port
     }
 

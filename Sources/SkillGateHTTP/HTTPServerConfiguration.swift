@@ -21,8 +21,15 @@ public struct HTTPServerConfiguration: Sendable {
     public var writeTimeout: Duration
     /// How long a kept-alive connection may sit with no request before it is closed silently.
     public var idleTimeout: Duration
-    /// The most open connections; connections beyond it get 503 and are closed.
+    /// The most open connections. At the cap a new connection is admitted by closing the
+    /// keep-alive connection idle longest; when none is idle it gets 503 and is closed. The server
+    /// lowers the cap at start if the open-file limit (`ulimit -n`) cannot hold it (see
+    /// ``HTTPServer/connectionLimits``).
     public var maxConnections: Int
+    /// The most open connections from one client IP address; more get 503 and are closed. nil
+    /// (the default) allows half of ``maxConnections``, so one address never holds every slot.
+    /// Behind a proxy every client has the proxy's address: raise it to ``maxConnections`` there.
+    public var maxConnectionsPerClient: Int?
     /// How long ``HTTPServer/shutdown()`` waits for in-flight requests before closing everything.
     public var drainTimeout: Duration
     /// Whether to log one `info` line per request (method, path, status, duration, bytes, log fields).
@@ -50,6 +57,7 @@ public struct HTTPServerConfiguration: Sendable {
     ///   - writeTimeout: 10 s by default.
     ///   - idleTimeout: 60 s by default.
     ///   - maxConnections: 1024 by default.
+    ///   - maxConnectionsPerClient: nil by default: half of `maxConnections`.
     ///   - drainTimeout: 10 s by default.
     ///   - accessLog: on by default.
     ///   - eventLoopCount: the number of CPU cores by default.
@@ -66,6 +74,7 @@ public struct HTTPServerConfiguration: Sendable {
         writeTimeout: Duration = .seconds(10),
         idleTimeout: Duration = .seconds(60),
         maxConnections: Int = 1024,
+        maxConnectionsPerClient: Int? = nil,
         drainTimeout: Duration = .seconds(10),
         accessLog: Bool = true,
         eventLoopCount: Int = HTTPServerConfiguration.defaultEventLoopCount,
@@ -82,6 +91,7 @@ public struct HTTPServerConfiguration: Sendable {
         self.writeTimeout = writeTimeout
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
+        self.maxConnectionsPerClient = maxConnectionsPerClient
         self.drainTimeout = drainTimeout
         self.accessLog = accessLog
         self.eventLoopCount = eventLoopCount
@@ -100,6 +110,9 @@ public struct HTTPServerConfiguration: Sendable {
         ]
         for (name, value) in sizes where value < 1 {
             throw .invalidConfiguration("\(name) must be at least 1 (got \(value))")
+        }
+        if let perClient = maxConnectionsPerClient, perClient < 1 {
+            throw .invalidConfiguration("maxConnectionsPerClient must be at least 1 (got \(perClient)), or nil for half of maxConnections")
         }
         guard maxBodyBytes >= 0 else {
             throw .invalidConfiguration("maxBodyBytes must not be negative (got \(maxBodyBytes))")

@@ -2,7 +2,8 @@ import SkillGateLogging
 import Synchronization
 
 /// A started server's event loops, counted down as they exit: once all have, it logs the end
-/// and resumes everyone waiting in ``wait()``.
+/// and resumes everyone waiting in ``wait()``. It also holds what the loops share about
+/// connections: the limits in force, the per-address counts and the lingering refusals.
 final class LoopGroup: Sendable {
     private struct State {
         var remaining: Int
@@ -14,12 +15,20 @@ final class LoopGroup: Sendable {
     private let logger: Logger
     /// Connections still open when the drain timed out, summed over the loops.
     let drainTimedOut = Atomic<Int>(0)
+    /// The connection limits in force (the configured ones fitted to the open-file limit).
+    let limits: HTTPConnectionLimits
+    /// Open connections per client address.
+    let clients = ClientAddressCounts()
+    /// Refused connections lingering to deliver their 503, at most ``HTTPConnectionLimits/refusalSlots``.
+    let lingeringRefusals = Atomic<Int>(0)
 
     /// - Parameters:
     ///   - count: how many loops will report ``loopExited()``.
+    ///   - limits: the connection limits the loops enforce.
     ///   - logger: receives the stop messages.
-    init(count: Int, logger: Logger) {
+    init(count: Int, limits: HTTPConnectionLimits, logger: Logger) {
         self.state = Mutex(State(remaining: count))
+        self.limits = limits
         self.logger = logger
     }
 

@@ -25,6 +25,8 @@ package struct CommandLineOptions: Equatable {
     package var checksTimestamp: Bool?
     /// The lowest level logged.
     package var logLevel: Logger.Level
+    /// `serve`: the most connections from one client address; nil for the server's default.
+    package var maxConnectionsPerClient: Int?
 
     /// Creates options.
     /// - Parameters:
@@ -32,11 +34,15 @@ package struct CommandLineOptions: Equatable {
     ///   - skillIDs: the skill IDs to answer for; nil keeps those in code.
     ///   - checksTimestamp: whether to reject stale timestamps; nil takes the command's default.
     ///   - logLevel: the lowest level logged.
-    package init(command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level) {
+    ///   - maxConnectionsPerClient: `serve`'s per-address connection limit; nil for the default.
+    package init(
+        command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level, maxConnectionsPerClient: Int? = nil
+    ) {
         self.command = command
         self.skillIDs = skillIDs
         self.checksTimestamp = checksTimestamp
         self.logLevel = logLevel
+        self.maxConnectionsPerClient = maxConnectionsPerClient
     }
 
     /// The `--help` text.
@@ -52,7 +58,9 @@ package struct CommandLineOptions: Equatable {
           serve [--host H] [--port P] [--path /] [--no-verify]
                                    Serve the skill over HTTP/1.1 (put TLS in front). Verifies Alexa's
                                    request signatures unless --no-verify (or SKILLGATE_NO_VERIFY=1).
-                                   PORT sets the default port.
+                                   PORT sets the default port. --max-connections-per-client N caps
+                                   one address's connections (default: half of the 1024; raise it
+                                   behind a proxy, where every client has the proxy's address).
           lambda                   Run as an AWS Lambda custom runtime (the default when
                                    AWS_LAMBDA_RUNTIME_API is set).
           routes [--json]          Print the route table with each route's linking policy.
@@ -85,6 +93,7 @@ package struct CommandLineOptions: Equatable {
         var lines = false, json = false, verify = environment["SKILLGATE_NO_VERIFY"].map { !isTruthy($0) } ?? true
         var host = "127.0.0.1", path = "/"
         var port = 8080
+        var maxConnectionsPerClient: Int?
         if let value = environment["PORT"] {
             guard let parsed = Int(value), (0...65535).contains(parsed) else {
                 throw SkillError(.usage, "PORT must be a port number from 0 to 65535, not '\(value)'")
@@ -129,6 +138,12 @@ package struct CommandLineOptions: Equatable {
                     throw SkillError(.usage, "--port must be a port number from 0 to 65535, not '\(text)'")
                 }
                 port = parsed
+            case "--max-connections-per-client":
+                let text = try scanner.value(for: argument)
+                guard let parsed = Int(text), parsed >= 1 else {
+                    throw SkillError(.usage, "--max-connections-per-client must be a whole number of at least 1, not '\(text)'")
+                }
+                maxConnectionsPerClient = parsed
             default:
                 throw SkillError(.usage, "unknown argument '\(argument)'")
             }
@@ -152,7 +167,8 @@ package struct CommandLineOptions: Equatable {
         default: throw SkillError(.usage, "missing command: use stdio, serve, lambda or routes (see --help)")
         }
         return CommandLineOptions(
-            command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel)
+            command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel,
+            maxConnectionsPerClient: maxConnectionsPerClient)
     }
 
     private static func isTruthy(_ value: String) -> Bool {
