@@ -10,7 +10,7 @@ public import SkillGateSystem
 extension Skill {
     /// The entry point of a skill binary (mark the skill `@main`): runs `stdio`, `serve`,
     /// `lambda` or `routes` from the command line; `--help` lists the options. Environment
-    /// variables (`SKILL_ID`, `PORT`, `LOG_LEVEL`, `AWS_LAMBDA_RUNTIME_API`, `SKILLGATE_NO_VERIFY`)
+    /// variables (`SKILL_ID`, `PORT`, `LOG_LEVEL`, `LOG_FORMAT`, `AWS_LAMBDA_RUNTIME_API`, `SKILLGATE_NO_VERIFY`)
     /// are read here and nowhere else, and only here are signal handlers installed.
     public static func main() async {
         ProcessSignals.resetForMain()
@@ -51,7 +51,7 @@ public enum SkillMain {
             StandardStreams.print(CommandLineOptions.usage(program: program) + "\n")
             return 0
         }
-        let logger = Logger(label: program, logLevel: options.logLevel)
+        let logger = Logger(label: program, logLevel: options.logLevel, format: options.logFormat)
         let runner: SkillRunner
         do {
             var runnerOptions = options.runnerOptions

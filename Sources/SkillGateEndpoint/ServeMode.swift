@@ -21,7 +21,7 @@ package struct ServeMode {
             do {
                 verifier = try makeVerifier()
             } catch {
-                StandardStreams.printError("\(logger.label): \(error)")
+                reportFailure("\(error)")
                 return 78
             }
         } else {
@@ -30,8 +30,7 @@ package struct ServeMode {
         }
         let backendName = environment["SKILLGATE_EVENT_BACKEND"].flatMap { $0.isEmpty ? nil : $0 } ?? "automatic"
         guard let backend = HTTPServerConfiguration.EventBackend(rawValue: backendName) else {
-            StandardStreams.printError(
-                "\(logger.label): SKILLGATE_EVENT_BACKEND=\(backendName) is not an event backend: use automatic, epoll or poll")
+            reportFailure("SKILLGATE_EVENT_BACKEND=\(backendName) is not an event backend: use automatic, epoll or poll")
             return 78
         }
         let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
@@ -46,15 +45,41 @@ package struct ServeMode {
         }
         do {
             let boundPort = try server.start()
-            let limits = server.connectionLimits.map { " (\($0))" } ?? ""
-            logger.notice("serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)\(limits)")
+            logger.notice(
+                "serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)",
+                metadata: startupFacts(path: path, verify: verify))
             try await server.run()
             logger.notice("stopped")
             return 0
         } catch {
-            StandardStreams.printError("\(logger.label): \(error)")
+            reportFailure("\(error)")
             return 70
         }
+    }
+
+    /// A failure that stops `serve`, after what was logged before it: `label: message` on stderr,
+    /// or, with `--log-format json`, a JSON line at critical level.
+    private func reportFailure(_ message: String) {
+        switch logger.format {
+        case .json:
+            logger.critical(message)
+        case .text:
+            LogWriter.standardError.flush(timeout: .seconds(1))
+            StandardStreams.printError("\(logger.label): \(message)")
+        }
+    }
+
+    /// What an operator checks first, as metadata of the start-up line: whether signatures are
+    /// verified, which skill IDs are answered, the path and how many routes the skill has.
+    private func startupFacts(path: String, verify: Bool) -> Logger.Metadata {
+        let skillIDs = runner.applicationIDs
+        return [
+            "verification": verify ? "on" : "off",
+            "skillIds": skillIDs.isEmpty ? "any (no applicationId check)" : skillIDs.joined(separator: ","),
+            "path": path,
+            // One per trigger, as `routes` lists them.
+            "routes": String(runner.table.routes.reduce(0) { $0 + $1.triggers.count }),
+        ]
     }
 
     /// The verifier: the system's trust roots, or `SKILLGATE_TRUST_ROOTS` (a PEM file) for local

@@ -116,15 +116,28 @@ extension Connection {
         return false
     }
 
+    /// One access-log line at info level: `POST /alexa 200 1.23ms 456B key=value …` in text (the
+    /// response's log fields in their order), or, in JSON, the message `POST /alexa 200` with
+    /// `method`, `path`, `status`, `durationMs`, `bytes` and the log fields as members. The logger
+    /// adds the time; the path never has its query (which may hold secrets).
     private func logAccess(method: String, status: Int, bytes: Int, fields: [(String, String)]) {
         let micros = (MonotonicClock.now() &- requestStart) / 1000
         let hundredths = (micros % 1000) / 10
-        var line =
-            "\(method) \(currentPath) \(status) \(micros / 1000).\(hundredths < 10 ? "0" : "")\(hundredths)ms \(bytes)B"
-        for (key, value) in fields {
-            line += " \(key)=\(value)"
+        let duration = "\(micros / 1000).\(hundredths < 10 ? "0" : "")\(hundredths)"
+        switch context.logger.format {
+        case .text:
+            var line = "\(method) \(currentPath) \(status) \(duration)ms \(bytes)B"
+            for (key, value) in fields {
+                line += " \(key)=\(value)"
+            }
+            context.logger.info(line)
+        case .json:
+            var metadata: Logger.Metadata = [
+                "method": method, "path": currentPath, "status": String(status), "durationMs": duration, "bytes": String(bytes),
+            ]
+            for (key, value) in fields { metadata[key] = value }
+            context.logger.info("\(method) \(currentPath) \(status)", metadata: metadata)
         }
-        context.logger.info(line)
         currentPath = "-"
     }
 }

@@ -1,9 +1,12 @@
-import SkillGateSystem
+import SkillGateModel
 
 /// A small logger shaped like swift-log's `Logger`, writing one line per message to standard error.
 ///
 /// Loggers are values: pass them in, never create them deep in library code. Standard output is
-/// left alone, so a skill in stdio mode prints responses only.
+/// left alone, so a skill in stdio mode prints responses only. Every line starts with the time it
+/// was logged (RFC 3339, UTC, milliseconds) and is written as ``LogFormat/text`` or
+/// ``LogFormat/json``. Lines for standard error go through ``LogWriter/standardError``, whose
+/// thread does the writing: logging never waits on a slow or stalled reader of standard error.
 public struct Logger: Sendable {
     /// The severity of a message, lowest first.
     public enum Level: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
@@ -58,29 +61,34 @@ public struct Logger: Sendable {
     public var label: String
     /// Messages below this level are dropped.
     public var logLevel: Level
+    /// How lines are written: text (the default) or one JSON object per line.
+    public var format: LogFormat
     /// Metadata added to every message from this logger.
     public var metadata: Metadata
-    private let sink: Sink
+    /// Where lines go; nil: standard error through ``LogWriter/standardError``.
+    private let sink: Sink?
 
     /// Creates a logger.
     /// - Parameters:
     ///   - label: the component name printed with every line.
     ///   - logLevel: the lowest level written; `.info` by default.
+    ///   - format: text (the default) or JSON lines.
     ///   - metadata: pairs added to every message.
-    ///   - sink: where lines go; standard error by default.
-    public init(label: String, logLevel: Level = .info, metadata: Metadata = [:], sink: Sink? = nil) {
+    ///   - sink: where lines go; standard error (through ``LogWriter/standardError``) by default.
+    public init(label: String, logLevel: Level = .info, format: LogFormat = .text, metadata: Metadata = [:], sink: Sink? = nil) {
         self.label = label
         self.logLevel = logLevel
+        self.format = format
         self.metadata = metadata
-        self.sink = sink ?? Logger.standardError
+        self.sink = sink
     }
 
     /// A logger that drops every message.
     public static var disabled: Logger { Logger(label: "disabled", logLevel: .critical, sink: { _ in }) }
 
-    /// Writes a line to standard error through ``SkillGateSystem/StandardStreams``, in one `write`
-    /// call (short of a partial write), so lines from threads never interleave.
-    public static let standardError: Sink = { line in StandardStreams.printError(line) }
+    /// Queues a line for standard error on ``LogWriter/standardError`` and returns at once; the
+    /// writer's thread writes whole lines, so lines from threads never interleave.
+    public static let standardError: Sink = { line in LogWriter.standardError.enqueue(line) }
 
     /// Whether a message at `level` would be written.
     /// - Parameter level: the level to test.
@@ -93,15 +101,17 @@ public struct Logger: Sendable {
     ///   - metadata: extra pairs for this message.
     public func log(level: Level, _ message: @autoclosure () -> String, metadata: @autoclosure () -> Metadata? = nil) {
         guard level >= logLevel else { return }
-        var line = "\(level.description.uppercased()) [\(label)] \(message())"
         var merged = self.metadata
         if let extra = metadata() { merged.merge(extra) { _, new in new } }
-        if !merged.isEmpty {
-            for key in merged.keys.sorted() {
-                line += " \(key)=\(merged[key] ?? "")"
-            }
+        let record = LogRecord(timestamp: LogClock.timestamp(), level: level, label: label, message: message(), metadata: merged)
+        let line = record.line(in: format)
+        if let sink {
+            sink(line)
+        } else {
+            LogWriter.standardError.enqueue(line, format: format)
+            // The process may be about to end: give the line a moment to reach standard error.
+            if level == .critical { LogWriter.standardError.flush(timeout: .seconds(1)) }
         }
-        sink(line)
     }
 
     /// Logs at `.trace`. - Parameters: message and metadata as in ``log(level:_:metadata:)``.
@@ -138,6 +148,12 @@ public struct Logger: Sendable {
     public func critical(_ message: @autoclosure () -> String, metadata: @autoclosure () -> Metadata? = nil) {
         log(level: .critical, message(), metadata: metadata())
     }
+}
+
+/// The wall clock for log lines.
+enum LogClock {
+    /// Now, RFC 3339 in UTC with milliseconds: `2025-06-01T12:34:56.789Z`.
+    static func timestamp() -> String { RequestTimestamp.now().iso8601 }
 }
 
 /// Shortens a secret for logs: only its last four characters are shown.

@@ -44,8 +44,9 @@ struct StdioProcessTests {
     @Test(
         "bad input exits 65 with a one-line message on stderr and nothing on stdout",
         arguments: [
-            ("{not json", "malformed request: invalid JSON"),
-            ("", "malformed request: invalid JSON: the input is empty"),
+            ("{not json", "malformed request: the body is not JSON: unexpected 'n' at byte 1"),
+            ("this is not JSON", "malformed request: the body is not JSON: unexpected 'h' at byte 1"),
+            ("", "malformed request: the body is empty"),
             (#"{"request":{"type":"IntentRequest"}}"#, "malformed request: request.intent: is missing"),
             (
                 #"{"context":{"System":{"application":{"applicationId":"amzn1.ask.skill.other"}}},"request":{"type":"LaunchRequest"}}"#,

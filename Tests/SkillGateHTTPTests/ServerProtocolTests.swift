@@ -172,7 +172,7 @@ struct ServerProtocolTests {
             let found = await eventually { capture.all.contains { $0.contains("POST /alexa 201") } }
             #expect(found)
             let line = capture.all.first { $0.contains("POST /alexa 201") } ?? ""
-            #expect(line.hasPrefix("INFO"))
+            #expect(line.contains("Z INFO ["), "the time, then the level: \(line)")
             #expect(line.contains("ms 3B intent=Book user=u1"))
             #expect(!line.contains("secret"))
         }

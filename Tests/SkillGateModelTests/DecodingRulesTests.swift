@@ -82,7 +82,7 @@ struct DecodingRulesTests {
         #expect {
             try RequestEnvelope(jsonBytes: Array("this is not JSON".utf8))
         } throws: { error in
-            "\(error)" == "invalid JSON: unexpected 'h' at byte 1"
+            "\(error)" == "the body is not JSON: unexpected 'h' at byte 1"
         }
         #expect {
             try RequestEnvelope(jsonBytes: Array("true".utf8))

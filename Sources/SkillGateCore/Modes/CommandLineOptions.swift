@@ -27,6 +27,8 @@ package struct CommandLineOptions: Equatable {
     package var logLevel: Logger.Level
     /// `serve`: the most connections from one client address; nil for the server's default.
     package var maxConnectionsPerClient: Int?
+    /// How log lines are written: text or JSON.
+    package var logFormat: LogFormat
 
     /// Creates options.
     /// - Parameters:
@@ -35,14 +37,17 @@ package struct CommandLineOptions: Equatable {
     ///   - checksTimestamp: whether to reject stale timestamps; nil takes the command's default.
     ///   - logLevel: the lowest level logged.
     ///   - maxConnectionsPerClient: `serve`'s per-address connection limit; nil for the default.
+    ///   - logFormat: how log lines are written.
     package init(
-        command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level, maxConnectionsPerClient: Int? = nil
+        command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level, maxConnectionsPerClient: Int? = nil,
+        logFormat: LogFormat = .text
     ) {
         self.command = command
         self.skillIDs = skillIDs
         self.checksTimestamp = checksTimestamp
         self.logLevel = logLevel
         self.maxConnectionsPerClient = maxConnectionsPerClient
+        self.logFormat = logFormat
     }
 
     /// The `--help` text.
@@ -71,6 +76,8 @@ package struct CommandLineOptions: Equatable {
           --check-timestamp        Reject requests more than 150 s from now (default for serve).
           --no-check-timestamp     Accept any timestamp (default for stdio and lambda).
           --log-level LEVEL        trace, debug, info, notice, warning, error or critical (LOG_LEVEL).
+          --log-format FORMAT      text (the default) or json: one JSON object per log line on stderr,
+                                   for CloudWatch and other collectors (LOG_FORMAT). serve, stdio, lambda.
           -h, --help               Show this help.
 
         An option's value goes after it (--port 8080) or after '=' (--port=8080).
@@ -82,14 +89,15 @@ package struct CommandLineOptions: Equatable {
     /// Parses arguments (without the program name): options as `--name value` or `--name=value`.
     /// - Parameters:
     ///   - arguments: the command line after the program name.
-    ///   - environment: the process environment (`PORT`, `SKILL_ID`, `LOG_LEVEL`, `SKILLGATE_NO_VERIFY`,
-    ///     `AWS_LAMBDA_RUNTIME_API`).
+    ///   - environment: the process environment (`PORT`, `SKILL_ID`, `LOG_LEVEL`, `LOG_FORMAT`,
+    ///     `SKILLGATE_NO_VERIFY`, `AWS_LAMBDA_RUNTIME_API`).
     /// - Returns: the options.
     /// - Throws: ``SkillError`` `.usage` with a message naming the bad argument.
     package static func parse(_ arguments: [String], environment: [String: String]) throws(SkillError) -> CommandLineOptions {
         var skillIDs: [String] = []
         var checksTimestamp: Bool?
         var logLevelName = environment["LOG_LEVEL"]
+        var logFormatName = environment["LOG_FORMAT"]
         var lines = false, json = false, verify = environment["SKILLGATE_NO_VERIFY"].map { !isTruthy($0) } ?? true
         var host = "127.0.0.1", path = "/"
         var port = 8080
@@ -128,6 +136,7 @@ package struct CommandLineOptions: Equatable {
                 checksTimestamp = false
             case "--skill-id": skillIDs.append(try scanner.value(for: argument))
             case "--log-level": logLevelName = try scanner.value(for: argument)
+            case "--log-format": logFormatName = try scanner.value(for: argument)
             case "--host": host = try scanner.value(for: argument)
             case "--path":
                 path = try scanner.value(for: argument)
@@ -158,6 +167,13 @@ package struct CommandLineOptions: Equatable {
             }
             logLevel = level
         }
+        var logFormat = LogFormat.text
+        if let logFormatName {
+            guard let format = LogFormat(name: logFormatName) else {
+                throw SkillError(.usage, "unknown log format '\(logFormatName)'; use text or json")
+            }
+            logFormat = format
+        }
         let command: Command
         switch commandName {
         case "stdio": command = .stdio(lines: lines)
@@ -168,7 +184,7 @@ package struct CommandLineOptions: Equatable {
         }
         return CommandLineOptions(
             command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel,
-            maxConnectionsPerClient: maxConnectionsPerClient)
+            maxConnectionsPerClient: maxConnectionsPerClient, logFormat: logFormat)
     }
 
     private static func isTruthy(_ value: String) -> Bool {

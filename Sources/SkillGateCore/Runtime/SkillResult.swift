@@ -30,29 +30,40 @@ public struct RequestSummary: Sendable, Hashable {
     public var intent: String?
     /// Whether the request carried an access token.
     public var linked: Bool?
+    /// Alexa's request ID (`request.requestId`), the key that matches an access-log line with the
+    /// handler's own lines (their `requestId` metadata); nil when the body could not be read or
+    /// has none.
+    public var requestId: String?
 
     /// Creates a summary.
     /// - Parameters:
     ///   - requestType: the request type.
     ///   - intent: the intent name.
     ///   - linked: whether a token was present.
-    public init(requestType: String? = nil, intent: String? = nil, linked: Bool? = nil) {
+    ///   - requestId: Alexa's request ID.
+    public init(requestType: String? = nil, intent: String? = nil, linked: Bool? = nil, requestId: String? = nil) {
         self.requestType = requestType
         self.intent = intent
         self.linked = linked
+        self.requestId = requestId
     }
 
     /// The summary of a decoded request.
     /// - Parameter envelope: the request.
     public init(envelope: RequestEnvelope) {
-        self.init(requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil)
+        let requestId = envelope.request.header.requestId
+        self.init(
+            requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil,
+            requestId: requestId.isEmpty ? nil : requestId)
     }
 
-    /// `type=IntentRequest intent=OrderRideIntent linked=yes` pairs for log lines.
+    /// `type=IntentRequest intent=OrderRideIntent linked=yes requestId=amzn1.echo-api.request.…`
+    /// pairs for log lines (no `requestId` when the request has none).
     public var logFields: [(String, String)] {
         var fields: [(String, String)] = [("type", requestType ?? "-")]
         if let intent { fields.append(("intent", intent)) }
         fields.append(("linked", linked.map { $0 ? "yes" : "no" } ?? "-"))
+        if let requestId { fields.append(("requestId", requestId)) }
         return fields
     }
 }

@@ -109,7 +109,9 @@ public struct SkillRunner: Sendable {
     }
 
     private func reject(_ error: SkillError, summary: RequestSummary) -> SkillResult {
-        logger.debug("rejected request: \(error.message)", metadata: ["code": error.code.name])
+        var metadata = ["code": error.code.name]
+        if let requestId = summary.requestId { metadata["requestId"] = requestId }
+        logger.debug("rejected request: \(error.message)", metadata: metadata)
         return SkillResult(outcome: .rejected(error), body: error.jsonBytes, summary: summary)
     }
 

@@ -50,11 +50,13 @@ public struct RequestContext: Sendable {
     /// The skill's name.
     public var skillName: String { storage.skillName }
 
-    /// A logger for this request, with the request ID in its metadata (built when first asked
-    /// for, so requests that log nothing pay nothing).
+    /// A logger for this request, with Alexa's request ID in its metadata as `requestId`, the
+    /// same key the access log uses, so a handler's lines match the request's access-log line
+    /// (built when asked for, so requests that log nothing pay nothing).
     public var logger: Logger {
         var logger = storage.logger
-        logger.metadata["request"] = storage.envelope.request.header.requestId
+        let requestId = storage.envelope.request.header.requestId
+        if !requestId.isEmpty { logger.metadata["requestId"] = requestId }
         return logger
     }
 

@@ -35,16 +35,19 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// A sentence naming the problem and its byte offset.
-    public var description: String {
+    public var description: String { "invalid JSON: " + detail }
+
+    /// The problem and its byte offset without the `invalid JSON:` prefix, e.g. `unexpected 'h' at byte 1`.
+    var detail: String {
         switch reason {
-        case .unexpectedEnd: "invalid JSON: the input ends in the middle of a value (byte \(offset))"
-        case .unexpectedByte(let byte): "invalid JSON: unexpected \(Self.describe(byte)) at byte \(offset)"
-        case .invalidNumber: "invalid JSON: malformed number at byte \(offset)"
-        case .invalidEscape: "invalid JSON: malformed escape sequence in a string at byte \(offset)"
-        case .invalidString: "invalid JSON: a string holds invalid UTF-8 or a raw control character at byte \(offset)"
-        case .tooDeep: "invalid JSON: nesting deeper than \(JSONParser.maximumDepth) levels at byte \(offset)"
-        case .trailingData: "invalid JSON: unexpected data after the document at byte \(offset)"
-        case .empty: "invalid JSON: the input is empty"
+        case .unexpectedEnd: "the input ends in the middle of a value (byte \(offset))"
+        case .unexpectedByte(let byte): "unexpected \(Self.describe(byte)) at byte \(offset)"
+        case .invalidNumber: "malformed number at byte \(offset)"
+        case .invalidEscape: "malformed escape sequence in a string at byte \(offset)"
+        case .invalidString: "a string holds invalid UTF-8 or a raw control character at byte \(offset)"
+        case .tooDeep: "nesting deeper than \(JSONParser.maximumDepth) levels at byte \(offset)"
+        case .trailingData: "unexpected data after the document at byte \(offset)"
+        case .empty: "the input is empty"
         }
     }
 

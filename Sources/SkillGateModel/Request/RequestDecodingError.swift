@@ -18,9 +18,12 @@ public struct RequestDecodingError: Error, Sendable, Equatable, CustomStringConv
     /// Syntax errors name a byte offset, not a field, so they are not given a path.
     let isSyntaxError: Bool
 
+    /// "the body is not JSON: unexpected 'h' at byte 1", or "the body is empty: …".
     init(syntax error: JSONParseError) {
         path = ""
-        problem = error.description
+        problem =
+            error.reason == .empty
+            ? "the body is empty: expected a request envelope (a JSON object)" : "the body is not JSON: \(error.detail)"
         isSyntaxError = true
     }
 
