@@ -58,8 +58,10 @@ package struct ServeMode {
         // the port is announced still drains.
         shutdown.onTrigger { [logger] reason in
             logger.notice("\(reason); shutting down")
-            endpoint.beginShutdown()
+            // The drain first, so the 503s the endpoint then sends to requests waiting for a
+            // certificate go out with `Connection: close` on connections the drain keeps open.
             server.triggerGracefulShutdown()
+            endpoint.beginShutdown()
         }
         do {
             let boundPort = try server.start()

@@ -63,7 +63,8 @@ public struct SkillEndpoint: HTTPResponder {
     }
 
     /// Stops certificate downloads for a shutdown: requests waiting for one are answered 503 at once,
-    /// so the server's drain never waits on a stuck download. Call it when the server starts to drain.
+    /// so the server's drain never waits on a stuck download. Call it right after the server's
+    /// `triggerGracefulShutdown()`, so those answers are sent as part of the drain.
     public func beginShutdown() {
         verifier?.shutDown()
     }

@@ -10,7 +10,8 @@ typealias CertificateOutcome = Result<SigningCertificate, VerificationError>
 /// ``CertificateDownloadLimits/timeout``.
 ///
 /// Downloads run on threads of their own (``DownloadThread``); the deadlines are sleeping tasks on
-/// Swift's pool, which no download blocks, so a deadline fires even when every download is stuck.
+/// Swift's global executor (never a download's), which no download blocks, so a deadline fires even
+/// when every download is stuck.
 /// A download past its deadline is abandoned: its waiters are answered and its URL remembered as
 /// failed, but it keeps its place until it returns (a late success is still cached by the caller's
 /// download closure). Everything under the lock is bookkeeping; continuations resume outside it.
@@ -53,10 +54,12 @@ final class CertificateDownloads: Sendable {
         let deadline: ContinuousClock.Instant
     }
 
-    /// What a new waiter gets: an answer now, or a wait until `deadline` (perhaps starting a download).
+    /// What a new waiter gets: an answer now, or a wait (perhaps starting a download). A waiter for a
+    /// running download needs no deadline of its own: the download's comes first and answers it;
+    /// a waiter for a download still waiting for a turn gets one (`deadline`).
     private enum Registration {
         case answer(CertificateOutcome)
-        case wait(deadline: ContinuousClock.Instant, start: Start?)
+        case wait(deadline: ContinuousClock.Instant?, start: Start?)
     }
 
     /// The limits.
@@ -97,7 +100,7 @@ final class CertificateDownloads: Sendable {
                 case .answer(let outcome):
                     continuation.resume(returning: outcome)
                 case .wait(let deadline, let start):
-                    arm(waiter: id, key: key, until: deadline)
+                    if let deadline { arm(waiter: id, key: key, until: deadline) }
                     if let start { launch(start) }
                 }
             }
@@ -133,9 +136,9 @@ final class CertificateDownloads: Sendable {
             state.failures[key] = nil
         }
         let deadline = now.advanced(by: limits.timeout)
-        if state.flights[key] != nil {
+        if let flight = state.flights[key] {
             state.flights[key]?.waiters[id] = Waiter(continuation: continuation)
-            return .wait(deadline: deadline, start: nil)
+            return .wait(deadline: flight.started ? nil : deadline, start: nil)
         }
         var flight = Flight(id: id, download: download)
         flight.waiters[id] = Waiter(continuation: continuation)
@@ -143,7 +146,7 @@ final class CertificateDownloads: Sendable {
             flight.started = true
             state.running += 1
             state.flights[key] = flight
-            return .wait(deadline: deadline, start: Start(key: key, id: id, download: download, deadline: deadline))
+            return .wait(deadline: nil, start: Start(key: key, id: id, download: download, deadline: deadline))
         }
         guard state.waiting.count < limits.maximumWaitingDownloads else {
             return .answer(.failure(busy(key, running: state.running, waiting: state.waiting.count)))
@@ -155,7 +158,7 @@ final class CertificateDownloads: Sendable {
 
     /// Sets the waiter's deadline.
     private func arm(waiter id: UInt64, key: String, until deadline: ContinuousClock.Instant) {
-        let timer = Task {
+        let timer = Task(executorPreference: globalConcurrentExecutor) {
             try? await Task.sleep(until: deadline, clock: .continuous)
             guard !Task.isCancelled else { return }
             self.end(waiter: id, key: key, with: .failure(self.timedOut(key)))
@@ -190,7 +193,7 @@ final class CertificateDownloads: Sendable {
             let outcome = await start.download()
             self.finish(start, with: outcome)
         }
-        let timer = Task {
+        let timer = Task(executorPreference: globalConcurrentExecutor) {
             try? await Task.sleep(until: start.deadline, clock: .continuous)
             guard !Task.isCancelled else { return }
             self.abandon(start)
