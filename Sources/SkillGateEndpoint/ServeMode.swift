@@ -1,14 +1,31 @@
 package import SkillGateCore
 import SkillGateSystem
 import SkillGateHTTP
-import SkillGateVerification
+package import SkillGateVerification
 import SkillGateCrypto
 
 /// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
 package struct ServeMode {
     package let context: ModeContext
+    /// Replaces the certificate download (tests inject a stuck one); nil uses the environment's.
+    let certificateFetcher: (any CertificateFetcher)?
+    /// The verifier's download limits.
+    let downloadLimits: CertificateDownloadLimits
 
-    package init(_ context: ModeContext) { self.context = context }
+    /// Creates the mode.
+    /// - Parameters:
+    ///   - context: the runner, logger, environment and shutdown trigger.
+    ///   - certificateFetcher: downloads certificate chains instead of HTTPS (for tests); nil uses
+    ///     `SKILLGATE_CERT_CHAIN` or HTTPS.
+    ///   - downloadLimits: the verifier's certificate download limits.
+    package init(
+        _ context: ModeContext, certificateFetcher: (any CertificateFetcher)? = nil,
+        downloadLimits: CertificateDownloadLimits = CertificateDownloadLimits()
+    ) {
+        self.context = context
+        self.certificateFetcher = certificateFetcher
+        self.downloadLimits = downloadLimits
+    }
 
     private var runner: SkillRunner { context.runner }
     private var logger: Logger { context.logger }
@@ -41,7 +58,10 @@ package struct ServeMode {
         // the port is announced still drains.
         shutdown.onTrigger { [logger] reason in
             logger.notice("\(reason); shutting down")
+            // The drain first, so the 503s the endpoint then sends to requests waiting for a
+            // certificate go out with `Connection: close` on connections the drain keeps open.
             server.triggerGracefulShutdown()
+            endpoint.beginShutdown()
         }
         do {
             let boundPort = try server.start()
@@ -87,10 +107,15 @@ package struct ServeMode {
     /// instead of the network, so signed local replays can keep verification on.
     private func makeVerifier() throws -> AlexaRequestVerifier {
         let roots: TrustRoots = environment["SKILLGATE_TRUST_ROOTS"].map { TrustRoots.file($0) } ?? .system
-        if let chainPath = environment["SKILLGATE_CERT_CHAIN"] {
+        let fetcher: any CertificateFetcher
+        if let certificateFetcher {
+            fetcher = certificateFetcher
+        } else if let chainPath = environment["SKILLGATE_CERT_CHAIN"] {
             logger.warning("certificate downloads are answered from \(chainPath) (SKILLGATE_CERT_CHAIN): development only")
-            return AlexaRequestVerifier(trustRoots: roots, certificateFetcher: try LocalCertificateFetcher(path: chainPath), logger: logger)
+            fetcher = try LocalCertificateFetcher(path: chainPath)
+        } else {
+            fetcher = HTTPSCertificateFetcher()
         }
-        return AlexaRequestVerifier(trustRoots: roots, logger: logger)
+        return AlexaRequestVerifier(trustRoots: roots, certificateFetcher: fetcher, downloadLimits: downloadLimits, logger: logger)
     }
 }

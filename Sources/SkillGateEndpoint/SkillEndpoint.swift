@@ -3,8 +3,11 @@ public import SkillGateCore
 public import SkillGateVerification
 
 /// The HTTP face of a skill: `POST <path>` runs it, `GET /health` answers 200, everything else
-/// gets a JSON error. Verification failures and rejected requests are 400; skill answers are
-/// always 200 (any other status makes Alexa report a broken skill).
+/// gets a JSON error. Verification failures and rejected requests are 400; a request whose signing
+/// certificate could not be obtained (a network failure, the download limits, shutdown) is 503, as
+/// the failure is this server's; skill answers are always 200 (any other status makes Alexa report a
+/// broken skill). A request that is not verified never gets 200: the handler, its deadline and its
+/// spoken apology come only after verification.
 public struct SkillEndpoint: HTTPResponder {
     let runner: SkillRunner
     let path: String
@@ -36,20 +39,53 @@ public struct SkillEndpoint: HTTPResponder {
             return .error(status: 404, message: "no skill at \(request.path); POST Alexa requests to \(path)")
         }
         guard request.method == "POST" else { return methodNotAllowed("POST") }
-        if let verifier {
-            do {
-                try await verifier.verify(body: request.body, header: { request.headers[$0] })
-            } catch {
-                logger.warning("request verification failed: \(error.reason)", metadata: ["remote": request.remoteAddress])
-                let body = SkillError(.verificationFailed, error.reason, underlying: error).jsonBytes
-                return HTTPResponse.json(status: 400, body).withLogFields([("verification", "failed")])
-            }
+        guard let verifier else { return answer(await runner.handle(body: request.body)) }
+        // Every check that needs no certificate comes first (headers, then body, skill ID and
+        // timestamp), so a request that fails one never causes a download, and the handler (with
+        // its deadline and its spoken apology) runs only for a request whose signature verified.
+        let headers: CheckedSignatureHeaders
+        do {
+            headers = try verifier.checkHeaders(header: { request.headers[$0] })
+        } catch {
+            return refused(error, from: request)
         }
-        let result = await runner.handle(body: request.body)
+        let envelope: RequestEnvelope
+        switch runner.admit(body: request.body) {
+        case .rejected(let rejection): return answer(rejection)
+        case .admitted(let admitted): envelope = admitted
+        }
+        do {
+            try await verifier.verify(body: request.body, checkedHeaders: headers)
+        } catch {
+            return refused(error, from: request)
+        }
+        return answer(await runner.handle(admitted: envelope))
+    }
+
+    /// Stops certificate downloads for a shutdown: requests waiting for one are answered 503 at once,
+    /// so the server's drain never waits on a stuck download. Call it right after the server's
+    /// `triggerGracefulShutdown()`, so those answers are sent as part of the drain.
+    public func beginShutdown() {
+        verifier?.shutDown()
+    }
+
+    /// The runner's answer: 200 with the response, or 400 with the rejection.
+    private func answer(_ result: SkillResult) -> HTTPResponse {
         guard let error = result.error else {
             return HTTPResponse.json(status: 200, result.body).withLogFields(result.summary.logFields)
         }
         return HTTPResponse.json(status: 400, result.body).withLogFields(result.summary.logFields + [("error", error.code.name)])
+    }
+
+    /// A verification failure: 400, or 503 when the certificate could not be obtained (a failure on
+    /// this side: the request is refused, but not blamed), with a JSON error body.
+    private func refused(_ error: VerificationError, from request: HTTPRequest) -> HTTPResponse {
+        logger.warning(
+            "request verification failed: \(error.reason)", metadata: ["remote": request.remoteAddress, "code": error.code.rawValue])
+        let body = SkillError(.verificationFailed, error.reason, underlying: error).jsonBytes
+        return HTTPResponse.json(status: error.httpStatus, body).withLogFields([
+            ("verification", error.isTransient ? "unavailable" : "failed")
+        ])
     }
 
     private func methodNotAllowed(_ allowed: String) -> HTTPResponse {

@@ -10,12 +10,26 @@ import Synchronization
 
 /// Resolves host names for ``HTTPClient`` so that a deadline or an interrupt still answers on time.
 ///
-/// `getaddrinfo` cannot be interrupted, so a name lookup runs on a private concurrent queue (Dispatch
-/// worker threads, never the Swift concurrency pool or the caller's thread) and the caller waits with
-/// `poll` for its answer, the deadline or the interrupt pipe, whichever comes first. A lookup that is
-/// given up on finishes in the background and is dropped. IP literals skip the resolver.
+/// `getaddrinfo` cannot be interrupted, so a name lookup runs on a serial queue of its own (a thread
+/// of its own: never the Swift concurrency pool, the caller's thread, or a shared queue that stuck
+/// lookups could fill) and the caller waits with `poll` for its answer, the deadline or the interrupt
+/// pipe, whichever comes first. A lookup that is given up on finishes in the background and is
+/// dropped. Callers asking for the same host and port while a lookup younger than ``sharedLookupAge``
+/// runs wait for that one, so a resolver that never answers costs one thread per name, not one per
+/// request; at most ``maximumLookups`` run at once. IP literals skip the resolver.
 enum ClientResolver {
-    private static let queue = DispatchQueue(label: "SkillGateHTTP.HTTPClient.resolver", attributes: .concurrent)
+    /// How long a running lookup is shared with new callers; an older one is presumed stuck.
+    static let sharedLookupAge = Duration.seconds(30)
+    /// The most lookups running at once (stuck ones included).
+    static let maximumLookups = 32
+    private static let running = Mutex(RunningLookups())
+    /// What a lookup thread runs: `getaddrinfo`; tests put a resolver that never answers here.
+    static let nameLookup = Mutex<@Sendable (String, Int) -> Result<[SocketAddress], SocketAddress.ResolveFailure>> {
+        SocketAddress.resolve(host: $0, port: $1, passive: false)
+    }
+
+    /// How many lookup threads have not returned, stuck ones included.
+    static var runningLookupCount: Int { running.withLock { $0.count } }
 
     /// The addresses of `host:port`, in resolver order.
     /// - Throws: ``ClientIOError`` `.hostNotFound`, `.timedOut`, `.interrupted` or `.system`.
@@ -24,12 +38,38 @@ enum ClientResolver {
     {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if isIPLiteral(bare) { return try addresses(SocketAddress.resolve(host: bare, port: port, passive: false), host: host) }
-        guard let lookup = Lookup() else { throw .system("pipe", errno) }
-        queue.async { lookup.finish(SocketAddress.resolve(host: bare, port: port, passive: false)) }
+        let lookup = try shared(host: bare, port: port)
         while true {
             if let outcome = lookup.outcome { return try addresses(outcome, host: host) }
             try ClientWait.wait(for: lookup.readFD, events: Int16(POLLIN), deadline: deadline, interruptFD: interruptFD)
         }
+    }
+
+    /// The running lookup of `host:port` if it is young enough, else a new one on a thread of its own.
+    private static func shared(host: String, port: Int) throws(ClientIOError) -> Lookup {
+        let key = "\(port) \(host)"
+        let now = ContinuousClock.now
+        let found = running.withLock { running -> Result<Lookup, ClientIOError> in
+            if let lookup = running.byKey[key], lookup.started.duration(to: now) < sharedLookupAge { return .success(lookup) }
+            guard running.count < maximumLookups else {
+                return .failure(
+                    .hostNotFound(
+                        "cannot resolve \(host): \(running.count) name lookups are still running (is the DNS resolver answering?)"))
+            }
+            guard let lookup = Lookup(started: now) else { return .failure(.system("pipe", errno)) }
+            running.byKey[key] = lookup
+            running.count += 1
+            DispatchQueue(label: "SkillGateHTTP.HTTPClient.resolver").async {
+                let lookUp = nameLookup.withLock { $0 }
+                lookup.finish(lookUp(host, port))
+                Self.running.withLock { running in
+                    running.count -= 1
+                    if running.byKey[key] === lookup { running.byKey[key] = nil }
+                }
+            }
+            return .success(lookup)
+        }
+        return try found.get()
     }
 
     /// Whether `host` is an IPv4 or IPv6 address rather than a name.
@@ -50,14 +90,23 @@ enum ClientResolver {
     }
 }
 
-/// One name lookup's answer, handed from the resolver thread to the waiting client through a pipe.
+/// The lookups whose threads have not returned, and the one shared per `port host`.
+private struct RunningLookups: Sendable {
+    var byKey: [String: Lookup] = [:]
+    var count = 0
+}
+
+/// One name lookup's answer, handed from the resolver thread to the waiting clients through a pipe
+/// (its byte is never read, so it wakes every waiter).
 private final class Lookup: Sendable {
+    let started: ContinuousClock.Instant
     let readFD: Int32
     private let writeFD: Int32
     private let answer = Mutex<Result<[SocketAddress], SocketAddress.ResolveFailure>?>(nil)
 
     /// Creates the pipe; nil when the process is out of descriptors.
-    init?() {
+    init?(started: ContinuousClock.Instant) {
+        self.started = started
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return nil }
         Socket.makeNonBlocking(fds[0])

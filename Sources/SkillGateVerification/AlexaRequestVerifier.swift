@@ -9,10 +9,13 @@ public import SkillGateCrypto
 /// Verifies that an HTTPS request really comes from Alexa (the rules for skills hosted as a web service).
 ///
 /// Checks, in order: the `SignatureCertChainUrl` header is an `https://s3.amazonaws.com/echo.api/…`
-/// URL; `Signature-256` is present and base64; the chain at the URL (downloaded once, then cached while
-/// in date) has an in-date signing certificate naming `echo-api.amazon.com` and reaches a trusted root;
-/// and the signature verifies with RSA-SHA256 over the exact body bytes. The request timestamp and
-/// application ID are checked by the core on the parsed envelope, not here.
+/// URL; `Signature-256` is present and base64 of an RSA signature's size (these need no download:
+/// ``checkHeaders(signatureCertChainURL:signature256:)``); the chain at the URL (downloaded once, then
+/// cached while in date) has an in-date signing certificate naming `echo-api.amazon.com` and reaches a
+/// trusted root; and the signature verifies with RSA-SHA256 over the exact body bytes. The request
+/// timestamp and application ID are checked by the core on the parsed envelope, not here; an endpoint
+/// checks them after the headers and before the download, so no request that fails a check needing no
+/// certificate costs one. Downloads are bounded by ``CertificateDownloadLimits``.
 public struct AlexaRequestVerifier: Sendable {
     /// The header carrying the certificate-chain URL.
     public static let signatureCertChainURLHeader = "SignatureCertChainUrl"
@@ -24,6 +27,7 @@ public struct AlexaRequestVerifier: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
     let cache = CertificateCache()
+    let downloads: CertificateDownloads
 
     /// Creates a verifier; load it once and share it, so downloaded chains are cached.
     /// - Parameters:
@@ -31,6 +35,8 @@ public struct AlexaRequestVerifier: Sendable {
     ///   - certificateFetcher: downloads chains; an ``HTTPSCertificateFetcher`` (OpenSSL TLS, system trust
     ///     roots, 5-second timeout, 64 KiB limit) by default.
     ///   - now: the clock for certificate validity, injectable for tests.
+    ///   - downloadLimits: how long a request waits for a certificate and how many downloads may run
+    ///     or wait (see ``CertificateDownloadLimits``).
     ///   - logger: where chain downloads and failures are reported. Trust roots that cannot be loaded
     ///     are logged here at `.error`, and every verification then fails with
     ///     ``VerificationError/Code/untrustedCertificateChain``.
@@ -38,6 +44,7 @@ public struct AlexaRequestVerifier: Sendable {
         trustRoots: TrustRoots = .system,
         certificateFetcher: any CertificateFetcher = HTTPSCertificateFetcher(),
         now: @escaping @Sendable () -> Date = { Date() },
+        downloadLimits: CertificateDownloadLimits = CertificateDownloadLimits(),
         logger: Logger
     ) {
         do {
@@ -49,6 +56,7 @@ public struct AlexaRequestVerifier: Sendable {
         self.certificateFetcher = certificateFetcher
         self.now = now
         self.logger = logger
+        self.downloads = CertificateDownloads(limits: downloadLimits)
     }
 
     /// Verifies a request given a header lookup.
@@ -56,11 +64,9 @@ public struct AlexaRequestVerifier: Sendable {
     ///   - body: the request body exactly as received.
     ///   - header: a case-insensitive header lookup (pass your headers' subscript); called with
     ///     ``signatureCertChainURLHeader`` and ``signature256Header`` before anything is awaited.
-    /// - Throws: ``VerificationError`` for the first failed check; answer HTTP 400.
+    /// - Throws: ``VerificationError`` for the first failed check; answer ``VerificationError/httpStatus``.
     public func verify(body: [UInt8], header: (String) -> String?) async throws(VerificationError) {
-        let chainURL = header(Self.signatureCertChainURLHeader)
-        let signature = header(Self.signature256Header)
-        try await verify(body: body, signatureCertChainURL: chainURL, signature256: signature)
+        try await verify(body: body, checkedHeaders: checkHeaders(header: header))
     }
 
     /// Verifies a request when the two header values are already in hand.
@@ -68,52 +74,39 @@ public struct AlexaRequestVerifier: Sendable {
     ///   - body: the request body exactly as received.
     ///   - signatureCertChainURL: the `SignatureCertChainUrl` header value, nil if absent.
     ///   - signature256: the `Signature-256` header value, nil if absent.
-    /// - Throws: ``VerificationError`` for the first failed check; answer HTTP 400.
+    /// - Throws: ``VerificationError`` for the first failed check; answer ``VerificationError/httpStatus``.
     public func verify(body: [UInt8], signatureCertChainURL: String?, signature256: String?) async throws(VerificationError) {
-        guard let chainURL = signatureCertChainURL, !chainURL.allSatisfy(\.isWhitespace) else {
-            throw VerificationError(
-                .missingSignatureCertChainURL,
-                "The request has no \(Self.signatureCertChainURLHeader) header; Alexa sends it with every request, so this request is not from Alexa."
-            )
-        }
-        let date = now()
-        // A header value whose chain is cached was validated before; validation is a pure function of it.
-        let source: CertificateSource
-        if let cached = cache.certificate(forHeader: chainURL, at: date) {
-            source = .cached(cached)
-        } else {
-            source = .download(try CertificateChainURL.normalise(chainURL))
-        }
-        guard let signatureText = signature256, !signatureText.allSatisfy(\.isWhitespace) else {
-            throw VerificationError(
-                .missingSignature,
-                "The request has no \(Self.signature256Header) header; Alexa signs every request with SHA-256 (the old SHA-1 Signature header is not accepted)."
-            )
-        }
-        guard let signature = Base64.decode(signatureText) else {
-            throw VerificationError(
-                .malformedSignature, "The \(Self.signature256Header) header is not valid base64, so it cannot be an Alexa signature.")
-        }
+        try await verify(body: body, checkedHeaders: checkHeaders(signatureCertChainURL: signatureCertChainURL, signature256: signature256))
+    }
+
+    /// Finishes verifying a request whose headers passed ``checkHeaders(signatureCertChainURL:signature256:)``:
+    /// obtains the signing certificate (cached, or downloaded within ``CertificateDownloadLimits/timeout``)
+    /// and checks the signature over the exact body bytes.
+    /// - Parameters:
+    ///   - body: the request body exactly as received.
+    ///   - headers: the checked headers.
+    /// - Throws: ``VerificationError``; a transient one (HTTP 503) when the certificate could not be
+    ///   obtained, otherwise a failed check (HTTP 400).
+    public func verify(body: [UInt8], checkedHeaders headers: CheckedSignatureHeaders) async throws(VerificationError) {
         let certificate: SigningCertificate
-        switch source {
+        switch headers.source {
         case .cached(let cached):
             certificate = cached
         case .download(let normalisedURL):
-            certificate = try await signingCertificate(for: normalisedURL, header: chainURL, at: date)
+            certificate = try await signingCertificate(for: normalisedURL, header: headers.chainURL, at: now())
         }
-        guard certificate.verify(signature: signature, body: body) else {
+        guard certificate.verify(signature: headers.signature, body: body) else {
             throw VerificationError(
                 .signatureMismatch,
-                "The \(Self.signature256Header) signature does not match the request body for the certificate at \(VerificationError.quoted(chainURL)); the body was changed after signing or was not signed by Alexa."
+                "The \(Self.signature256Header) signature does not match the request body for the certificate at \(VerificationError.quoted(headers.chainURL)); the body was changed after signing or was not signed by Alexa."
             )
         }
     }
-}
 
-/// Where a request's signing certificate comes from.
-private enum CertificateSource {
-    /// Already verified and in date.
-    case cached(SigningCertificate)
-    /// Not cached: download (or find under its normalised URL text) and verify.
-    case download(String)
+    /// Answers every request waiting for a certificate download with ``VerificationError/Code/shuttingDown``
+    /// (HTTP 503) and starts no more downloads, so a server's drain never waits for a stuck download.
+    /// Requests whose chain is cached keep verifying. Call it when the server begins to shut down.
+    public func shutDown() {
+        downloads.shutDown()
+    }
 }

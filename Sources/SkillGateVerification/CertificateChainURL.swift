@@ -8,7 +8,8 @@
 ///
 /// The URL is normalised first (percent-decoding, then resolving `.` and `..` path segments), then it
 /// must use scheme `https` (any case), host `s3.amazonaws.com` (any case), port 443 if a port is given,
-/// and a path starting with `/echo.api/` (exact case). Parsing is a small RFC 3986 parser over the
+/// and a path starting with `/echo.api/` (exact case). The query and fragment are dropped, so every
+/// spelling of one chain's URL is one download and one cache entry. Parsing is a small RFC 3986 parser over the
 /// header's bytes, so no Foundation URL parsing happens on the request path.
 public enum CertificateChainURL {
     /// The only host allowed to serve Alexa's signing certificates.
@@ -18,8 +19,8 @@ public enum CertificateChainURL {
 
     /// Validates and normalises a certificate-chain URL.
     /// - Parameter string: the `SignatureCertChainUrl` header value.
-    /// - Returns: the normalised URL, `https://s3.amazonaws.com/echo.api/…`, which is what gets fetched
-    ///   and the key the verifier caches chains under.
+    /// - Returns: the normalised URL, `https://s3.amazonaws.com/echo.api/…` without query or fragment,
+    ///   which is what gets fetched and the key the verifier caches chains under.
     /// - Throws: ``VerificationError`` with code ``VerificationError/Code/invalidSignatureCertChainURL``
     ///   naming the rule the URL breaks.
     public static func validate(_ string: String) throws(VerificationError) -> URL {
@@ -67,13 +68,11 @@ public enum CertificateChainURL {
         guard path.starts(with: pathPrefix.utf8) else {
             throw invalid(trimmed, "must have a path starting with \(pathPrefix)")
         }
+        // The query and fragment are dropped: Amazon's rules name only scheme, host, port and path,
+        // S3 serves the chain without them, and keeping them would give one URL unlimited cache keys.
         var normalised = Array("https://\(Self.host)".utf8)
-        normalised.reserveCapacity(normalised.count + path.count + (parts.query?.count ?? 0) + 8)
+        normalised.reserveCapacity(normalised.count + path.count + 8)
         ParsedURL.appendPercentEncodedPath(path, to: &normalised)
-        if let query = parts.query {
-            normalised.append(UInt8(ascii: "?"))
-            normalised += query
-        }
         return String(decoding: normalised, as: UTF8.self)
     }
 

@@ -51,4 +51,20 @@ public struct CertificateFetchError: Error, Sendable, Equatable, CustomStringCon
 
     /// The reason.
     public var description: String { reason }
+
+    /// Whether the failure is on the way to the server or the server's own (name resolution, the
+    /// connection, TLS, the timeout, an HTTP 5xx or 429) rather than proof that the URL serves no
+    /// certificate chain (an HTTP 4xx, a malformed or oversized answer, an unusable URL). The
+    /// verifier answers a transient failure with HTTP 503, the others with 400.
+    public var isTransient: Bool {
+        switch code {
+        case .tlsSetupFailed, .hostNotFound, .connectionFailed, .timedOut, .untrustedCertificate, .hostnameMismatch, .tlsFailed:
+            return true
+        case .httpStatus:
+            guard let statusCode else { return false }
+            return statusCode >= 500 || statusCode == 429
+        case .invalidURL, .malformedResponse, .tooLarge:
+            return false
+        }
+    }
 }

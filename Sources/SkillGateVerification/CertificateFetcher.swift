@@ -6,8 +6,13 @@
 
 /// Downloads the PEM certificate chain named by a request's `SignatureCertChainUrl`.
 ///
-/// The verifier calls this only for a URL that passed ``CertificateChainURL/validate(_:)`` and only
-/// when it has no in-date cached chain for it. Tests inject a fake that serves local PEM files.
+/// The verifier calls this only for a URL that passed ``CertificateChainURL/validate(_:)`` (normalised,
+/// without query or fragment), only when it has no in-date cached chain and no remembered failure for
+/// it, and at most once at a time per URL. Each call runs on a thread of its own, so it may block; it
+/// is never cancelled, and a call that never returns keeps its place among
+/// ``CertificateDownloadLimits/maximumConcurrentDownloads`` (requests waiting on it are answered at
+/// the verifier's ``CertificateDownloadLimits/timeout``). Throw a ``CertificateFetchError`` to say
+/// whether a failure is transient. Tests inject a fake that serves local PEM files.
 public protocol CertificateFetcher: Sendable {
     /// Fetches the PEM bytes at `url`.
     /// - Parameter url: a validated, normalised `https://s3.amazonaws.com/echo.api/…` URL.

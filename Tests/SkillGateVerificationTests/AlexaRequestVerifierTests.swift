@@ -113,12 +113,13 @@ struct AlexaRequestVerifierTests {
         }
     }
 
-    @Test("valid base64 that is not a signature does not match")
+    @Test("valid base64 of a signature's size that is not a signature does not match")
     func garbageSignature() async throws {
         let harness = try await VerifierHarness()
         let error = await #expect(throws: VerificationError.self) {
             try await harness.verifier.verify(
-                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: "c2lnbmF0dXJl"
+                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL,
+                signature256: Data(repeating: 0x5A, count: 256).base64EncodedString()
             )
         }
         #expect(error?.code == .signatureMismatch)

@@ -104,12 +104,12 @@ struct CertificateChecksTests {
         #expect(harness.fetcher.totalCalls == 1)
     }
 
-    @Test("a rejected chain is not cached: the next request downloads it again")
+    @Test("a rejected chain is not cached as a certificate; its failure is remembered briefly, without a new download")
     func rejectedChainNotCached() async throws {
         let harness = try await VerifierHarness()
         #expect(try await harness.failure(chain: "rogue.pem") == .untrustedCertificateChain)
         #expect(try await harness.failure(chain: "rogue.pem") == .untrustedCertificateChain)
-        #expect(harness.fetcher.totalCalls == 2)
+        #expect(harness.fetcher.totalCalls == 1)
         #expect(harness.verifier.cachedCertificateCount == 0)
     }
 }

@@ -84,6 +84,11 @@ public struct SkillRunner: Sendable {
         if let problem = checks.check(envelope) {
             return reject(problem, summary: summary)
         }
+        return await run(checked: envelope, summary: summary)
+    }
+
+    /// Runs the handler for an envelope that passed the request checks.
+    func run(checked envelope: RequestEnvelope, summary: RequestSummary) async -> SkillResult {
         let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name).with(requestServices())
         let reply: SkillResponse
         if let timeout = options.handlerTimeout {
@@ -100,7 +105,7 @@ public struct SkillRunner: Sendable {
     }
 
     /// The envelope, or the malformed-request error naming what is wrong.
-    private func decode(_ body: some Collection<UInt8>) -> Result<RequestEnvelope, SkillError> {
+    func decode(_ body: some Collection<UInt8>) -> Result<RequestEnvelope, SkillError> {
         do throws(RequestDecodingError) {
             return .success(try RequestEnvelope(jsonBytes: body))
         } catch {
@@ -108,7 +113,7 @@ public struct SkillRunner: Sendable {
         }
     }
 
-    private func reject(_ error: SkillError, summary: RequestSummary) -> SkillResult {
+    func reject(_ error: SkillError, summary: RequestSummary) -> SkillResult {
         var metadata = ["code": error.code.name]
         if let requestId = summary.requestId { metadata["requestId"] = requestId }
         logger.debug("rejected request: \(error.message)", metadata: metadata)
