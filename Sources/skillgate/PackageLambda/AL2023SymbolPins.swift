@@ -3,8 +3,9 @@
 ///
 /// The static Swift runtime libraries (Foundation, Dispatch) call a few functions that glibc or
 /// libstdc++ gave a new symbol version after the releases Amazon Linux 2023 ships (glibc 2.34,
-/// GCC 11): linked on Debian 12 or Ubuntu 22.04+, the binary asks for `hypot@GLIBC_2.35` and
-/// `std::condition_variable::wait@GLIBCXX_3.4.30` and would fail its first cold start with
+/// GCC 11): linked on Debian 12 or Ubuntu 22.04+, the binary asks for `hypotf@GLIBC_2.35` (and,
+/// depending on what it uses, `hypot@GLIBC_2.35` or `std::condition_variable::wait@GLIBCXX_3.4.30`)
+/// and would fail its first cold start with
 /// "version `GLIBC_2.35' not found". The file defines each of those functions in the binary
 /// itself (hidden, so nothing outside it sees them), forwarding to the older version of the same
 /// function that both the build machine and provided.al2023 export (`.symver`). The static
@@ -23,8 +24,9 @@ enum AL2023SymbolPins {
     }
 
     /// Every symbol the static toolchain libraries need in a version newer than provided.al2023
-    /// has (found with `objdump -T bootstrap | grep -E 'GLIBC_2\.3[5-9]|GLIBCXX_3\.4\.3'` on a
-    /// Debian 12 build of the Ride Hailer sample with Swift 6.3).
+    /// has, found with `objdump -T bootstrap | grep -E 'GLIBC_2\.3[5-9]|GLIBCXX_3\.4\.3'` on
+    /// Debian 12 builds with Swift 6.3: `hypotf` in the Ride Hailer sample, `hypot` and the
+    /// condition variable's `wait` in smaller Foundation programs.
     static let pins: [Pin] = [
         Pin(symbol: "hypot", version: ("GLIBC_2.2.5", "GLIBC_2.17"), returns: "double", parameters: ["double", "double"]),
         Pin(symbol: "hypotf", version: ("GLIBC_2.2.5", "GLIBC_2.17"), returns: "float", parameters: ["float", "float"]),
