@@ -34,9 +34,10 @@ enum PackageLambdaCommand {
           -h, --help           Show this help.
 
         ride-hailer gets Samples/RideHailer/Data/accounts.json beside bootstrap automatically.
-        The binary links glibc, libstdc++ and OpenSSL 3 dynamically (and libcurl if the skill uses
-        FoundationNetworking); provided.al2023 has all four. Needs `zip`, a C compiler (the
-        toolchain's clang) for the pins, and `objdump` (binutils) for the check.
+        The Swift runtime and Foundation are inside the binary; it still loads glibc, libstdc++ and
+        OpenSSL 3 from the system (and libcurl with FoundationNetworking, libsqlite3 with
+        SkillGateSQLite). Needs `zip`, a C compiler (the toolchain's clang) for the pins, and
+        `objdump` (binutils) for the check.
 
         EXIT CODES: 0 packaged, 1 the build or packaging failed, or bootstrap needs symbol versions
         provided.al2023 lacks (no zip written), 2 usage error.

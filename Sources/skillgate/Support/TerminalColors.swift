@@ -26,12 +26,6 @@ struct TerminalColors: Sendable {
         enabled = Self.decide(noColorFlag: flag, environment: environment, isTerminal: isatty(1) == 1)
     }
 
-    /// Colors on or off, as decided elsewhere.
-    /// - Parameter enabled: whether to write escape sequences.
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
     /// Whether to color: only on a terminal, never with `--no-color`, a non-empty `NO_COLOR` or
     /// `TERM=dumb`.
     /// - Parameters:
