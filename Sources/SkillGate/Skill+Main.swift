@@ -44,7 +44,7 @@ public enum SkillMain {
         do {
             options = try CommandLineOptions.parse(arguments, environment: environment)
         } catch {
-            StandardStreams.printError("\(program): \(error.message)\n\(CommandLineOptions.usage(program: program))")
+            StandardStreams.printError(ArgumentSuggestion.usageLine(command: program, message: error.message))
             return 64
         }
         if case .help = options.command {

@@ -7,7 +7,7 @@ public struct ArgumentScanner<Failure: Error> {
     private var remaining: ArraySlice<String>
     /// The value split off an `--option=value` argument, handed out by the next ``value(for:)``.
     private var pendingValue: String?
-    private let failure: (ArgumentError) -> Failure
+    let failure: (ArgumentError) -> Failure
 
     /// Creates a scanner whose errors are made by `failure`.
     /// - Parameters:

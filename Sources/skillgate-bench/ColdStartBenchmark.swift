@@ -1,13 +1,17 @@
 import Foundation
 import SkillGateSystem
 
-/// Process start to answer: runs `ride-hailer stdio` (release, beside this binary) on one
-/// linked OrderRideIntent, many times, and prints the median and p90 wall time per run.
+/// Process start to answer: runs `ride-hailer stdio` (release, beside this binary, or `binary`,
+/// e.g. the `bootstrap` from `package-lambda`'s zip) on one linked OrderRideIntent, many times,
+/// and prints the median and p90 wall time per run.
 enum ColdStartBenchmark {
-    static func run(runs: Int) async -> Int32 {
-        let server = BenchProducts.sibling("ride-hailer")
+    static func run(runs: Int, binary: String? = nil) async -> Int32 {
+        let server = binary.map { URL(fileURLWithPath: $0) } ?? BenchProducts.sibling("ride-hailer")
         guard FileManager.default.isExecutableFile(atPath: server.path) else {
-            print("ride-hailer is not built beside skillgate-bench: run `swift build -c release` first")
+            print(
+                binary == nil
+                    ? "ride-hailer is not built beside skillgate-bench: run `swift build -c release` first"
+                    : "\(server.path) is not an executable")
             return 2
         }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("skillgate-coldstart-\(UUID().uuidString).json")
@@ -16,7 +20,8 @@ enum ColdStartBenchmark {
             defer { try? FileManager.default.removeItem(at: input) }
             let skill = try await measure(server.path, ["stdio"], input: input.path, runs: runs)
             let baseline = try await measure("/bin/true", [], input: input.path, runs: runs)
-            print("Cold start: `ride-hailer stdio` answering one linked OrderRideIntent, process start to exit, \(runs) runs")
+            print(
+                "Cold start: `\(server.lastPathComponent) stdio` answering one linked OrderRideIntent, process start to exit, \(runs) runs")
             print("  median \(InProcessBenchmark.format(skill.median)) ms, p90 \(InProcessBenchmark.format(skill.p90)) ms")
             print("  (spawning /bin/true the same way: median \(InProcessBenchmark.format(baseline.median)) ms)")
             return 0

@@ -1,15 +1,39 @@
+import SkillGateSystem
+
 #if canImport(Glibc)
     import Glibc
 #endif
 
 // skillgate-bench: SkillGate's benchmarks. Build everything in release first: `swift build -c release`.
-//   skillgate-bench [inprocess] [--iterations N]       median µs per request in-process (default)
-//   skillgate-bench http [--duration S] [--connections C] [--threads T]
-//                                                      wrk against `ride-hailer serve` (needs wrk)
-//   skillgate-bench verify [--iterations N]            verification cost with the chain cached (needs openssl)
-//   skillgate-bench coldstart [--iterations N]         process start to answer for `ride-hailer stdio`
-//   skillgate-bench persistence [--iterations N]       a linked request reading and updating one SQLite attribute
+// `skillgate-bench --help` lists the modes and options.
 let arguments = Array(CommandLine.arguments.dropFirst())
+
+let usage = """
+    USAGE: skillgate-bench [MODE] [options]
+
+    Build in release first (`swift build -c release`); the modes run the products beside this binary.
+
+    MODES:
+      inprocess [--iterations N]     median µs per request in-process (the default)
+      http [--duration S] [--connections C] [--threads T]
+                                     wrk against `ride-hailer serve` (needs wrk)
+      verify [--iterations N]        verification cost with the chain cached (needs openssl)
+      coldstart [--iterations N] [--binary PATH]
+                                     process start to answer for `ride-hailer stdio`; --binary times
+                                     another build of it, e.g. the bootstrap from package-lambda's zip
+      persistence [--iterations N]   a linked request reading and updating one SQLite attribute
+
+    OPTIONS:
+      -h, --help                     Show this help (also after a mode: skillgate-bench http --help).
+
+    EXIT CODES: 0 measured, 1 the benchmark failed, 2 a program it needs is missing (a release
+    product, wrk, openssl), 64 usage error.
+    """
+
+if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+    print(usage)
+    exit(0)
+}
 
 func option(_ name: String, default value: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]), number > 0 else {
@@ -18,7 +42,12 @@ func option(_ name: String, default value: Int) -> Int {
     return number
 }
 
-let mode = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "inprocess"
+func stringOption(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let mode = arguments.first { !$0.hasPrefix("--") && Int($0) == nil && $0 != stringOption("--binary") } ?? "inprocess"
 switch mode {
 case "inprocess":
     exit(await InProcessBenchmark.run(iterations: option("--iterations", default: 50_000)))
@@ -28,14 +57,14 @@ case "http":
             duration: option("--duration", default: 10), connections: option("--connections", default: 64),
             threads: option("--threads", default: 2)))
 case "coldstart":
-    exit(await ColdStartBenchmark.run(runs: option("--iterations", default: 50)))
+    exit(await ColdStartBenchmark.run(runs: option("--iterations", default: 50), binary: stringOption("--binary")))
 case "persistence":
     exit(await PersistenceBenchmark.run(iterations: option("--iterations", default: 5_000)))
 case "verify":
     exit(await VerifyBenchmark.run(iterations: option("--iterations", default: 5_000)))
 default:
-    print(
-        "usage: skillgate-bench [inprocess | http | verify | coldstart | persistence] [--iterations N] [--duration S] [--connections C] [--threads T]"
-    )
+    let modes = ["inprocess", "http", "verify", "coldstart", "persistence"]
+    let hint = ArgumentSuggestion.closest(to: mode, among: modes).map { "did you mean '\($0)'?" } ?? "use \(modes.joined(separator: ", "))"
+    StandardStreams.printError(ArgumentSuggestion.usageLine(command: "skillgate-bench", message: "unknown mode '\(mode)'; \(hint)"))
     exit(64)
 }

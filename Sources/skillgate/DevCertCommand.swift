@@ -26,7 +26,12 @@ enum DevCertCommand {
         OPTIONS:
           --days N                   How long the certificates are valid (default 30).
           --force                    Replace certificates already in DIR.
+
+        EXIT CODES: 0 written and checked, 2 usage error, or openssl or a file failed.
         """
+
+    /// The options `dev-cert` takes, for "did you mean".
+    static let options = ["--days", "--force", "--help"]
 
     /// Runs the command.
     /// - Parameter arguments: the arguments after the command name.
@@ -53,7 +58,7 @@ enum DevCertCommand {
                 case "--force":
                     try scanner.flag(argument)
                     force = true
-                case _ where argument.hasPrefix("-") && argument.count > 1: throw .usage("unknown option '\(argument)'")
+                case _ where argument.hasPrefix("-") && argument.count > 1: throw scanner.unknown(argument, known: options)
                 default:
                     guard directory == nil else { throw .usage("unexpected argument '\(argument)'; give one folder") }
                     directory = argument
@@ -77,9 +82,7 @@ enum DevCertCommand {
             Console.out(instructions(folder: folder, days: days, environment: environment))
             return 0
         } catch {
-            Console.error("skillgate dev-cert: \(error.message)")
-            if error.kind == .usage { Console.error("\n" + usage) }
-            return CLIError.exitCode
+            return Console.fail("dev-cert", error)
         }
     }
 

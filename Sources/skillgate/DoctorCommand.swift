@@ -6,20 +6,38 @@ import SkillGateSystem
 /// endpoint) for the failures Amazon's troubleshooting guides describe; `skillgate doctor link` walks through
 /// a real login first.
 enum DoctorCommand {
+    /// The one-line description `skillgate --help` lists.
     static let summary = "Check a skill's OAuth 2.0 account linking (doctor link: a guided login)"
+
+    /// What `--help` adds to the doctor's own usage text: colors.
+    static let colorNote = """
+        Colors: [PASS] green, [FAIL] red, [WARN] yellow, on a terminal only; --no-color (or NO_COLOR=1)
+        turns them off.
+        """
+
+    /// The options `doctor` takes, for "did you mean" (its usage text lists them all).
+    static let options = [
+        "--skill-package", "--token-url", "--client-id", "--authorization-url", "--vendor-id", "--code", "--redirect-uri",
+        "--refresh-token", "--pkce", "--code-verifier", "--probe", "--ca-file", "--json", "--client-secret",
+        "--client-secret-file", "--no-color", "--help",
+    ]
 
     /// Exit 0 when nothing FAILs, 1 when a check FAILs (a verdict on the server), 2 on a usage
     /// error or when an endpoint could not be reached (a network failure is not a verdict).
     static func run(_ arguments: [String]) async -> Int32 {
+        var arguments = arguments
+        let colors = TerminalColors(arguments: &arguments, environment: ProcessEnvironment.read())
         let options: DoctorOptions
         do {
             options = try Doctor.parseArguments(arguments, environment: ProcessEnvironment.read())
         } catch .helpRequested {
-            print(Doctor.usage)
+            print(Doctor.usage + "\n\n" + colorNote)
             return 0
+        } catch .unknownOption(let option) {
+            let message = ArgumentError.unknownOption(option, known: Self.options).message
+            return Console.usageError(arguments.first == "link" ? "doctor link" : "doctor", message)
         } catch {
-            Console.error("skillgate doctor: \(error)\n\n\(Doctor.usage)")
-            return 2
+            return Console.usageError(arguments.first == "link" ? "doctor link" : "doctor", "\(error)")
         }
         let doctor = Doctor(options: options, logger: Logger(label: "skillgate doctor", logLevel: .warning))
         let report: DoctorReport
@@ -32,7 +50,8 @@ enum DoctorCommand {
         } else {
             report = await doctor.run()
         }
-        print(report.render(options.outputFormat), terminator: "")
+        let rendered = report.render(options.outputFormat)
+        print(options.outputFormat == .json ? rendered : colors.paint(rendered), terminator: "")
         if report.hasServerFailures { return 1 }
         return report.hasNetworkErrors ? 2 : 0
     }

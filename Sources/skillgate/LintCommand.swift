@@ -25,6 +25,7 @@ enum LintCommand {
           --model PATH               An interaction model (skill-package/interactionModels/custom/en-US.json)
                                      or a folder of them (every locale is checked).
           --exec "CMD"               The skill's command, e.g. .build/debug/ride-hailer.
+          --no-color                 No colors (also NO_COLOR=1; there are none unless stdout is a terminal).
 
         EXIT CODES: 0 no problems, 1 problems listed, 2 usage or I/O error.
         """
@@ -37,6 +38,8 @@ enum LintCommand {
             Console.out(usage + "\n")
             return 0
         }
+        var arguments = arguments
+        let colors = TerminalColors(arguments: &arguments, environment: ProcessInfo.processInfo.environment)
         do throws(CLIError) {
             let (modelPath, command) = try parse(arguments)
             let models: [String]
@@ -56,16 +59,17 @@ enum LintCommand {
                 var text =
                     "\(path): \(model.intents.count) intents in the model; \(routes.skill): \(routes.intents.count) intent routes (\(linked) require linking)\n"
                 for problem in problems { text += "  problem: \(problem)\n" }
-                Console.out(text)
+                Console.out(colors.paint(text))
             }
-            Console.out(total == 0 ? "lint: no problems\n" : "lint: \(total) problem\(total == 1 ? "" : "s")\n")
+            Console.out(colors.paint(total == 0 ? "lint: no problems\n" : "lint: \(total) problem\(total == 1 ? "" : "s")\n"))
             return total == 0 ? 0 : 1
         } catch {
-            Console.error("skillgate lint: \(error.message)")
-            if error.kind == .usage { Console.error("\n" + usage) }
-            return CLIError.exitCode
+            return Console.fail("lint", error)
         }
     }
+
+    /// The options `lint` takes, for "did you mean".
+    static let options = ["--model", "--exec", "--no-color", "--help"]
 
     private static func parse(_ arguments: [String]) throws(CLIError) -> (model: String, command: String) {
         var scanner = ArgumentScanner(arguments, failure: CLIError.usage)
@@ -75,7 +79,7 @@ enum LintCommand {
             switch argument {
             case "--model": model = try scanner.value(for: argument)
             case "--exec": command = try scanner.value(for: argument)
-            default: throw .usage("unexpected argument '\(argument)'")
+            default: throw scanner.unknown(argument, known: options)
             }
         }
         guard let model else { throw .usage("--model PATH is required") }

@@ -23,7 +23,12 @@ enum NewCommand {
           --skillgate PATH           The SkillGate checkout to depend on (default: the checkout the
                                      Templates folder belongs to).
           --templates DIR            The Templates folder.
+
+        EXIT CODES: 0 created, 2 usage error, the folder already exists, or a file cannot be written.
         """
+
+    /// The options `new` takes, for "did you mean".
+    static let options = ["--path", "--skillgate", "--templates", "--help"]
 
     /// What to do next, as commands that work from the current folder: the folder to go to, and
     /// how to build, test and try the skill (with this `skillgate`, wherever it is).
@@ -66,7 +71,7 @@ enum NewCommand {
                 case "--path": parent = try scanner.value(for: argument)
                 case "--skillgate": skillgate = try scanner.value(for: argument)
                 case "--templates": templates = try scanner.value(for: argument)
-                case _ where argument.hasPrefix("-") && argument.count > 1: throw .usage("unknown option '\(argument)'")
+                case _ where argument.hasPrefix("-") && argument.count > 1: throw scanner.unknown(argument, known: options)
                 default:
                     guard name == nil else { throw .usage("unexpected argument '\(argument)'") }
                     name = argument
@@ -85,9 +90,7 @@ enum NewCommand {
             Console.out(nextSteps(generator: generator, destination: destination, files: files.count, checkout: checkout))
             return 0
         } catch {
-            Console.error("skillgate new: \(error.message)")
-            if error.kind == .usage { Console.error("\n" + usage) }
-            return CLIError.exitCode
+            return Console.fail("new", error)
         }
     }
 }

@@ -3,6 +3,7 @@
 #endif
 import Foundation
 import SkillGateReplay
+import SkillGateSystem
 
 /// `skillgate replay`: sends recorded requests and conversations to a skill, prints a transcript
 /// and checks the expectations. Exit 0 when all pass, 1 on a difference, 2 on usage or I/O errors.
@@ -56,6 +57,9 @@ enum ReplayCommand {
           --timeout SECONDS          How long to wait for each answer (default 10).
           --templates DIR            The Templates folder conversations are built from.
           -q, --quiet                Print only failing turns, updates and the summary.
+          --no-color                 No colors (also NO_COLOR=1). Colors (ok green, FAIL red) and the
+                                     progress line on stderr (replaying file 3/12 · 40 requests…)
+                                     appear only on a terminal.
 
         EXIT CODES: 0 all expectations held, 1 a difference, 2 usage or I/O error.
         """
@@ -70,23 +74,27 @@ enum ReplayCommand {
         }
         // A skill that exits early must not take skillgate down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        var arguments = arguments
+        let colors = TerminalColors(arguments: &arguments, environment: ProcessInfo.processInfo.environment)
         let options: ReplayOptions
         let files: [String]
         do {
             options = try ReplayOptions.parse(arguments, environment: ProcessInfo.processInfo.environment)
             files = try ReplayFiles.collect(options.paths)
         } catch {
-            return fail(error)
+            return Console.fail("replay", error)
         }
         let transport: any SkillTransport
         do {
             transport = try await makeTransport(options)
         } catch {
-            return fail(error)
+            return Console.fail("replay", error)
         }
-        let replayer = Replayer(options: options.settings, transport: transport)
+        let progress = isatty(2) == 1 ? ReplayProgress(files: files.count, write: { StandardStreams.write(Array($0.utf8), to: 2) }) : nil
+        let replayer = Replayer(options: options.settings, transport: transport, output: output(colors: colors, progress: progress))
         var stopped: CLIError?
-        for file in files {
+        for (index, file) in files.enumerated() {
+            progress?.startFile(index + 1)
             do {
                 try await replayer.replay(file: file)
             } catch {
@@ -94,20 +102,31 @@ enum ReplayCommand {
                 break
             }
         }
+        progress?.finish()
         do {
             try await transport.close()
         } catch {
             stopped = stopped ?? error
         }
         replayer.transcript.summary(replayer.tally)
-        if let stopped { return fail(stopped) }
+        if let stopped { return Console.fail("replay", stopped) }
         return replayer.tally.exitCode
     }
 
-    private static func fail(_ error: CLIError) -> Int32 {
-        Console.error("skillgate replay: \(error.message)")
-        if error.kind == .usage { Console.error("\n" + usage) }
-        return CLIError.exitCode
+    /// The transcript on stdout (colored on a terminal) and messages on stderr, both unbuffered so
+    /// the progress line can be erased before each and drawn again after.
+    private static func output(colors: TerminalColors, progress: ReplayProgress?) -> ReplayOutput {
+        ReplayOutput(
+            out: { text in
+                let painted = colors.paint(text)
+                guard let progress else { return Console.out(painted) }
+                progress.interrupt { _ = StandardStreams.write(Array(painted.utf8), to: 1) }
+            },
+            error: { line in
+                guard let progress else { return Console.error(line) }
+                progress.interrupt { Console.error(line) }
+            },
+            progress: { tally in progress?.update(requests: tally.requests) })
     }
 
     private static func makeTransport(_ options: ReplayOptions) async throws(CLIError) -> any SkillTransport {

@@ -65,6 +65,9 @@ enum RequestCommand {
               --skill-id amzn1.ask.skill.ride-hailer | .build/debug/ride-hailer stdio
           cd Samples/RideHailer && skillgate request utter "get me a ride to the office" \\
               --token demo-token-alice --skill-id amzn1.ask.skill.ride-hailer
+
+        EXIT CODES: 0 printed, 2 usage error, an utterance the model does not match, or a file that
+        cannot be read.
         """
 
     /// Runs the command.
@@ -85,9 +88,7 @@ enum RequestCommand {
             Console.out(options.compact ? envelope.jsonString + "\n" : PrettyJSON.render(envelope))
             return 0
         } catch {
-            Console.error("skillgate request: \(error.message)")
-            if error.kind == .usage { Console.error("\n" + usage) }
-            return CLIError.exitCode
+            return Console.fail("request", error)
         }
     }
 }

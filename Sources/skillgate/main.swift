@@ -6,9 +6,12 @@
     import Darwin
 #endif
 
+import SkillGateSystem
+
 // skillgate: the SkillGate command-line tool. Each subcommand lives in its own file as
 // `enum <Name>Command { static let summary: String; static func run(_ arguments: [String]) async -> Int32 }`.
-// Exit codes: 0 success, 1 a check failed (replay mismatch, lint problem, doctor FAIL), 2 usage or I/O error.
+// Exit codes: 0 success, 1 a check failed (replay mismatch, lint problem, doctor FAIL, package-lambda
+// refused), 2 usage or I/O error.
 
 let commands: [(name: String, summary: String, run: ([String]) async -> Int32)] = [
     ("request", RequestCommand.summary, RequestCommand.run),
@@ -25,7 +28,18 @@ let commands: [(name: String, summary: String, run: ([String]) async -> Int32)] 
     for command in commands {
         text += "  " + command.name + String(repeating: " ", count: max(1, 16 - command.name.count)) + command.summary + "\n"
     }
-    text += "\nRun 'skillgate <command> --help' for a command's options.\n"
+    text += """
+
+        OPTIONS:
+          --version       Print the version.
+          -h, --help      Show this help; 'skillgate <command> --help' shows a command's options.
+          --no-color      (doctor, lint, replay) No colors; NO_COLOR=1 does the same. Colors and the
+                          replay progress line appear only on a terminal.
+
+        EXIT CODES: 0 success, 1 a check failed (a replay difference, a lint problem, a doctor FAIL, a
+        package-lambda build that failed or was refused), 2 usage or I/O error.
+
+        """
     return text
 }
 
@@ -38,14 +52,17 @@ guard let name = arguments.first, name != "--help", name != "-h", name != "help"
     let text = usage()
     if arguments.isEmpty {
         Console.error(text)
-        exit(2)
+        exit(Console.usageExitCode)
     }
     Console.out(text)
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == name }) else {
-    let suggestion = Suggestion.closest(to: name, among: commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
-    Console.error("skillgate: unknown command '\(name)'\(suggestion) (see 'skillgate --help')")
-    exit(2)
+    let what = name.hasPrefix("-") ? "option" : "command"
+    let suggestion = ArgumentSuggestion.closest(to: name, among: commands.map(\.name) + ["--version", "--help"])
+    Console.error(
+        ArgumentSuggestion.usageLine(
+            command: "skillgate", message: "unknown \(what) '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")))
+    exit(Console.usageExitCode)
 }
 exit(await command.run(Array(arguments.dropFirst())))

@@ -22,7 +22,7 @@ struct DoctorCommandLineTests {
         }
         let usage = try await Self.doctor(["--no-such-option"])
         #expect(usage.status == 2, "\(usage)")
-        #expect(usage.stderr.contains("unknown option --no-such-option"), "\(usage)")
+        #expect(usage.stderr == "skillgate doctor: unknown option '--no-such-option' (see 'skillgate doctor --help')\n", "\(usage)")
     }
 
     @Test("exit 0 when nothing FAILs, 1 when a check FAILs; the secret comes from SKILLGATE_CLIENT_SECRET and is never printed")

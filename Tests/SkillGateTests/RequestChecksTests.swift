@@ -102,8 +102,11 @@ struct CommandLineOptionsTests {
     @Test(
         "bad command lines are usage errors with a clear message",
         arguments: [
-            ([], "missing command: use stdio, serve, lambda or routes (see --help)"),
-            (["dance"], "unknown argument 'dance'"),
+            ([], "missing command: use stdio, serve, lambda or routes"),
+            (["dance"], "unknown command 'dance'; use stdio, serve, lambda or routes"),
+            (["srve"], "unknown command 'srve'; did you mean 'serve'?"),
+            (["serve", "--prot", "8080"], "unknown option '--prot'; did you mean '--port'?"),
+            (["serve", "8080"], "unexpected argument '8080'"),
             (["serve", "--port", "99999"], "--port must be a port number from 0 to 65535, not '99999'"),
             (["serve", "--port"], "--port needs a value"),
             (["serve", "--port="], "--port must be a port number from 0 to 65535, not ''"),

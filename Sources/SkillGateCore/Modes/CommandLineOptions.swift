@@ -82,8 +82,31 @@ package struct CommandLineOptions: Equatable {
 
         An option's value goes after it (--port 8080) or after '=' (--port=8080).
 
-        EXIT CODES: 0 success, 64 usage error, 65 bad request input (stdio), 78 configuration error.
+        EXIT CODES: 0 success, 64 usage error, 65 bad request input (stdio), 70 the server or the
+        Lambda runtime failed (e.g. the port is taken, the Runtime API stayed unreachable),
+        78 configuration error (invalid routes, trust roots, AWS_LAMBDA_RUNTIME_API).
         """
+    }
+
+    /// The commands a skill binary runs.
+    package static let commands = ["stdio", "serve", "routes", "lambda"]
+
+    /// The options a skill binary takes, for "did you mean".
+    package static let options = [
+        "--lines", "--json", "--no-verify", "--check-timestamp", "--no-check-timestamp", "--skill-id", "--log-level", "--host",
+        "--path", "--port", "--help",
+    ]
+
+    /// The error for an argument the binary does not take: a misspelled command or option, with
+    /// the closest spelling when one is near.
+    private static func unknown(_ argument: String, commandGiven: Bool) -> SkillError {
+        if !argument.hasPrefix("-"), !commandGiven {
+            let hint =
+                ArgumentSuggestion.closest(to: argument, among: commands).map { "did you mean '\($0)'?" }
+                ?? "use stdio, serve, lambda or routes"
+            return SkillError(.usage, "unknown command '\(argument)'; \(hint)")
+        }
+        return SkillError(.usage, ArgumentError.unknownOption(argument, known: options).message)
     }
 
     /// Parses arguments (without the program name): options as `--name value` or `--name=value`.
@@ -115,7 +138,7 @@ package struct CommandLineOptions: Equatable {
         var sawExplicitCommand = false
         while let argument = scanner.next() {
             switch argument {
-            case _ where !sawExplicitCommand && ["stdio", "serve", "routes", "lambda"].contains(argument):
+            case _ where !sawExplicitCommand && commands.contains(argument):
                 commandName = argument
                 sawExplicitCommand = true
             case "-h", "--help", "help": return CommandLineOptions(command: .help, skillIDs: nil, checksTimestamp: nil, logLevel: .info)
@@ -154,7 +177,7 @@ package struct CommandLineOptions: Equatable {
                 }
                 maxConnectionsPerClient = parsed
             default:
-                throw SkillError(.usage, "unknown argument '\(argument)'")
+                throw unknown(argument, commandGiven: sawExplicitCommand)
             }
         }
         if skillIDs.isEmpty, let fromEnvironment = environment["SKILL_ID"] {
@@ -180,7 +203,7 @@ package struct CommandLineOptions: Equatable {
         case "serve": command = .serve(host: host, port: port, path: path, verify: verify)
         case "routes": command = .routes(json: json)
         case "lambda": command = .lambda
-        default: throw SkillError(.usage, "missing command: use stdio, serve, lambda or routes (see --help)")
+        default: throw SkillError(.usage, "missing command: use stdio, serve, lambda or routes")
         }
         return CommandLineOptions(
             command: command, skillIDs: skillIDs.isEmpty ? nil : skillIDs, checksTimestamp: checksTimestamp, logLevel: logLevel,

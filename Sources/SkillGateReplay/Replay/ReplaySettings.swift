@@ -29,14 +29,21 @@ package struct ReplayOutput: Sendable {
     package let out: @Sendable (String) -> Void
     /// Writes one message line (no newline).
     package let error: @Sendable (String) -> Void
+    /// Told the counts after each request (for a progress line).
+    package let progress: @Sendable (ReplayTally) -> Void
 
     /// An output.
     /// - Parameters:
     ///   - out: receives transcript text.
     ///   - error: receives message lines.
-    package init(out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void) {
+    ///   - progress: receives the counts after each request.
+    package init(
+        out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
+        progress: @escaping @Sendable (ReplayTally) -> Void = { _ in }
+    ) {
         self.out = out
         self.error = error
+        self.progress = progress
     }
 
     /// The transcript on stdout (through `print`'s buffer, like the rest of the tool's output),

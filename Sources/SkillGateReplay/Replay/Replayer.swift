@@ -111,6 +111,7 @@ package final class Replayer {
             tally.failures.append("\(source) turn \(label.number)")
         }
         transcript.turn(label, answer: answer, mismatches: mismatches, checks: checks, note: note)
+        transcript.output.progress(tally)
     }
 
     /// Counts and prints a turn that could not be sent.
@@ -124,5 +125,6 @@ package final class Replayer {
         tally.failed += 1
         tally.failures.append("\(source) turn \(number)")
         transcript.failedTurn(number: number, what: what, problem: problem)
+        transcript.output.progress(tally)
     }
 }

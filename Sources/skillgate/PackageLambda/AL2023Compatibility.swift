@@ -35,6 +35,29 @@ enum AL2023Compatibility {
         return problems.isEmpty ? .compatible : .incompatible(problems)
     }
 
+    /// The newest `GLIBC_` symbol version the binary needs, e.g. `2.34` (nil without objdump).
+    /// - Parameter binary: the executable's path.
+    static func newestGlibc(_ binary: String) -> String? {
+        guard let objdump = LambdaPackager.findExecutable("objdump") else { return nil }
+        let listing = LambdaPackager.runProcess(objdump, ["-T", binary], in: "/", captureOutput: true, quiet: true)
+        guard listing.status == 0 else { return nil }
+        return newestVersion(prefix: "GLIBC_", inObjdumpListing: listing.output)
+    }
+
+    /// The newest version with `prefix` in an `objdump -T` listing, e.g. `2.34` for `GLIBC_`.
+    static func newestVersion(prefix: String, inObjdumpListing listing: String) -> String? {
+        var newest: [Int]?
+        for line in listing.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 2 else { continue }
+            let version = fields[fields.count - 2].trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+            guard version.hasPrefix(prefix) else { continue }
+            let numbers = version.dropFirst(prefix.count).split(separator: ".").compactMap { Int($0) }
+            if newest.map({ $0.lexicographicallyPrecedes(numbers) }) ?? true { newest = numbers }
+        }
+        return newest.map { $0.map(String.init).joined(separator: ".") }
+    }
+
     /// The `symbol (VERSION)` entries of an `objdump -T` listing that are newer than the ceilings
     /// or belong to a library provided.al2023 lacks.
     static func incompatibleSymbols(inObjdumpListing listing: String) -> [String] {

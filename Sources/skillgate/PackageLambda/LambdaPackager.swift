@@ -11,6 +11,8 @@ struct LambdaPackager {
         let contents: [String]
         let architecture: String
         let compatibility: AL2023Compatibility.Verdict
+        /// The newest `GLIBC_` version bootstrap needs, e.g. `2.34`.
+        let newestGlibc: String?
     }
 
     let options: PackageLambdaCommand.Options
@@ -29,9 +31,17 @@ struct LambdaPackager {
             throw PackageLambdaError("the `swift` command is not on PATH; install a Swift 6 toolchain")
         }
         let dataFiles = try resolveDataFiles(in: packageDirectory)
+        let buildFolder = options.scratchPath.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let lambdaDirectory = (buildFolder ?? packageDirectory.appendingPathComponent(".build")).appendingPathComponent("lambda")
+        let output = URL(fileURLWithPath: options.output ?? lambdaDirectory.appendingPathComponent("\(options.product).zip").path)
+            .standardizedFileURL
+        // A zip from an earlier run must not outlive a failed or refused one.
+        try removeStaleZip(output)
+        let pins = try compileSymbolPins(in: lambdaDirectory, swift: swift)
+        let scratch = buildFolder.map { ["--scratch-path", $0.path] } ?? []
         let buildArguments =
-            ["build", "-c", "release", "--product", options.product, "--static-swift-stdlib"]
-            + curlLinkWorkaround(in: packageDirectory.appendingPathComponent(".build/lambda/link"))
+            ["build", "-c", "release", "--product", options.product, "--static-swift-stdlib", "-Xlinker", pins] + scratch
+            + curlLinkWorkaround(in: lambdaDirectory.appendingPathComponent("link"))
         Console.error("$ swift \(buildArguments.joined(separator: " "))")
         let build = Self.runProcess(swift, buildArguments, in: packageDirectory.path, captureOutput: false)
         guard build.status == 0 else {
@@ -47,11 +57,11 @@ struct LambdaPackager {
             throw PackageLambdaError("the build finished but \(binary.path) is missing; is '\(options.product)' an executable product?")
         }
 
-        let staging = packageDirectory.appendingPathComponent(".build/lambda/\(options.product)-staging")
-        let output = URL(
-            fileURLWithPath: options.output ?? packageDirectory.appendingPathComponent(".build/lambda/\(options.product).zip").path
-        )
-        .standardizedFileURL
+        // Checked before anything is zipped: a binary that would not start on Lambda leaves no zip.
+        let compatibility = AL2023Compatibility.check(binary.path)
+        if case .incompatible(let symbols) = compatibility, !options.allowIncompatible { throw .incompatible(symbols) }
+
+        let staging = lambdaDirectory.appendingPathComponent("\(options.product)-staging")
         var contents = ["bootstrap"]
         do {
             try? fileManager.removeItem(at: staging)
@@ -65,18 +75,58 @@ struct LambdaPackager {
                     [.posixPermissions: 0o644], ofItemAtPath: staging.appendingPathComponent(file.lastPathComponent).path)
                 contents.append(file.lastPathComponent)
             }
-            if fileManager.fileExists(atPath: output.path) { try fileManager.removeItem(at: output) }
         } catch {
             throw PackageLambdaError("could not stage the package in \(staging.path): \(error.localizedDescription)")
         }
         let zipped = Self.runProcess(zip, ["-q", "-X", "-9", output.path] + contents, in: staging.path, captureOutput: false)
+        try? fileManager.removeItem(at: staging)
         guard zipped.status == 0 else {
+            try? fileManager.removeItem(at: output)
             throw PackageLambdaError("zip failed (exit \(zipped.status)) writing \(output.path)")
         }
-        try? fileManager.removeItem(at: staging)
         return Result(
             zipPath: output.path, zipBytes: size(of: output), binaryBytes: size(of: binary), contents: contents,
-            architecture: Self.lambdaArchitecture, compatibility: AL2023Compatibility.check(binary.path))
+            architecture: Self.lambdaArchitecture, compatibility: compatibility, newestGlibc: AL2023Compatibility.newestGlibc(binary.path))
+    }
+
+    /// Removes a zip left at `output` by an earlier run.
+    private func removeStaleZip(_ output: URL) throws(PackageLambdaError) {
+        guard fileManager.fileExists(atPath: output.path) else { return }
+        do {
+            try fileManager.removeItem(at: output)
+        } catch {
+            throw PackageLambdaError("could not remove the old \(output.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes ``AL2023SymbolPins``' C file into `directory` and compiles it with the toolchain's
+    /// clang (beside `swift`), else `cc`.
+    /// - Returns: the object file's path, for `-Xlinker`.
+    private func compileSymbolPins(in directory: URL, swift: String) throws(PackageLambdaError) -> String {
+        let source = directory.appendingPathComponent(AL2023SymbolPins.fileStem + ".c")
+        let object = directory.appendingPathComponent(AL2023SymbolPins.fileStem + ".o")
+        if fileManager.fileExists(atPath: object.path) { return object.path }
+        let toolchainClang = URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(
+            "clang"
+        ).path
+        guard let compiler = fileManager.isExecutableFile(atPath: toolchainClang) ? toolchainClang : Self.findExecutable("cc") else {
+            throw PackageLambdaError(
+                "no C compiler: neither the toolchain's clang (\(toolchainClang)) nor cc is there, and bootstrap needs its glibc pins compiled"
+            )
+        }
+        do {
+            try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(AL2023SymbolPins.source.utf8).write(to: source)
+        } catch {
+            throw PackageLambdaError("could not write \(source.path): \(error.localizedDescription)")
+        }
+        let compiled = Self.runProcess(
+            compiler, ["-c", "-O2", "-fPIC", "-fno-builtin", source.path, "-o", object.path], in: directory.path, captureOutput: false)
+        guard compiled.status == 0 else {
+            try? fileManager.removeItem(at: object)
+            throw PackageLambdaError("\(compiler) could not compile \(source.path) (exit \(compiled.status)); see its output above")
+        }
+        return object.path
     }
 
     /// The product's known data files plus `--include` files, checked to exist.

@@ -22,6 +22,12 @@ struct ReplayOptions {
     /// What the replay does besides sending: `--update`, `--templates`, `--quiet`, ...
     var settings = ReplaySettings()
 
+    /// The options `replay` takes, for "did you mean".
+    static let options = [
+        "--exec", "--exec-mode", "--url", "--sign-with", "--cert-chain", "--cert-url", "--templates", "--model", "--timeout",
+        "--update", "--dry-run", "--refresh-timestamps", "--quiet", "--no-color", "--help",
+    ]
+
     /// Parses the arguments after `replay`.
     /// - Parameters:
     ///   - arguments: the arguments.
@@ -61,7 +67,7 @@ struct ReplayOptions {
                 try scanner.flag(argument)
                 options.settings.quiet = true
             case _ where argument.hasPrefix("-") && argument.count > 1:
-                throw .usage("unknown option '\(argument)'")
+                throw scanner.unknown(argument, known: Self.options)
             default:
                 options.paths.append(argument)
             }

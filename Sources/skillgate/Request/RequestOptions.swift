@@ -26,6 +26,14 @@ struct RequestOptions {
     ///   - environment: the process environment (`SKILL_ID`).
     /// - Returns: the options.
     /// - Throws: ``CLIError`` `.usage` naming what to fix.
+    /// The options `request` takes, for "did you mean".
+    static let options = [
+        "--slot", "--slot-confirmation", "--token", "--unlinked", "--locale", "--skill-id", "--user-id", "--session-id", "--not-new",
+        "--session-attributes", "--reason", "--dialog-state", "--confirmation-status", "--person", "--person-token", "--consent-token",
+        "--scope", "--interface", "--interfaces", "--request-id", "--timestamp", "--compact", "--fallback", "--model", "--templates",
+        "--help",
+    ]
+
     static func parse(_ arguments: [String], environment: [String: String]) throws(CLIError) -> RequestOptions {
         var options = RequestOptions()
         var scanner = ArgumentScanner(arguments, failure: CLIError.usage)
@@ -115,7 +123,7 @@ struct RequestOptions {
             case "--model": options.model = try scanner.value(for: argument)
             case "--templates": options.templates = try scanner.value(for: argument)
             case _ where argument.hasPrefix("-") && argument.count > 1:
-                throw .usage("unknown option '\(argument)'")
+                throw scanner.unknown(argument, known: Self.options)
             default:
                 positional.append(argument)
             }
