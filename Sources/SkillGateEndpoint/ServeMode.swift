@@ -5,15 +5,10 @@ import SkillGateVerification
 import SkillGateCrypto
 
 /// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
-package struct ServeMode {
+package struct ServeMode: ContextMode {
     package let context: ModeContext
 
     package init(_ context: ModeContext) { self.context = context }
-
-    private var runner: SkillRunner { context.runner }
-    private var logger: Logger { context.logger }
-    private var environment: [String: String] { context.environment }
-    private var shutdown: GracefulShutdown { context.shutdown }
 
     package func run(host: String, port: Int, path: String, verify: Bool) async -> Int32 {
         var verifier: AlexaRequestVerifier?
