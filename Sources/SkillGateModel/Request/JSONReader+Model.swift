@@ -21,17 +21,13 @@ extension JSONReader {
     mutating func elements(_ body: (inout JSONReader) throws(RequestDecodingError) -> Void) throws(RequestDecodingError) {
         try expect(UInt8(ascii: "["), "an array")
         do throws(JSONParseError) {
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "]") {
-                offset += 1
-                return
-            }
+            guard try enterContainer(closingWith: UInt8(ascii: "]")) else { return }
         } catch {
             throw RequestDecodingError(syntax: error)
         }
         var index = 0
-        while true {
+        var more = true
+        while more {
             skipWhitespace()
             do throws(RequestDecodingError) {
                 try body(&self)
@@ -40,12 +36,7 @@ extension JSONReader {
             }
             index += 1
             do throws(JSONParseError) {
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "]") { return }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+                more = try continueContainer(closingWith: UInt8(ascii: "]"))
             } catch {
                 throw RequestDecodingError(syntax: error)
             }
@@ -62,26 +53,14 @@ extension JSONReader {
         defer { offset = start }
         var valueOffset: Int?
         do throws(JSONParseError) {
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "}") { return nil }
-            while true {
+            guard try enterContainer(closingWith: UInt8(ascii: "}")) else { return nil }
+            repeat {
                 skipWhitespace()
                 let key = try readKey()
-                skipWhitespace()
-                let colon = try peek()
-                guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
-                offset += 1
-                skipWhitespace()
+                try readColon()
                 if key == name { valueOffset = offset }
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "}") { break }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
-            }
+            } while try continueContainer(closingWith: UInt8(ascii: "}"))
         } catch {
             throw RequestDecodingError(syntax: error)
         }
