@@ -107,7 +107,7 @@ let package = Package(
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore", "SkillGateReplay"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
         // servers); not a product.
-        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging"]),
+        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging", "SkillGateCore"]),
         // The command-line tool: request, replay, lint, new, doctor.
         .executableTarget(
             name: "skillgate",
@@ -151,7 +151,7 @@ let package = Package(
         .executableTarget(name: "DocSnippets", dependencies: ["SkillGate", "SkillGateSQLite"], path: "Samples/DocSnippets/Skill"),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
-        .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
+        .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore", "SkillGateTestSupport"]),
         .testTarget(
             name: "SkillGateDynamoDBTests", dependencies: ["SkillGateDynamoDB", "SkillGateCore", "SkillGateTestSupport"]
         ),
