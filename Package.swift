@@ -37,7 +37,8 @@ let package = Package(
     ],
     targets: [
         // The platform layer: guarded libc imports, standard streams, the environment, signals,
-        // child processes (Subprocess) and command-line scanning (ArgumentScanner).
+        // child processes (Subprocess) and command-line scanning (ArgumentScanner); the shape of
+        // the public errors (KindedError).
         .target(name: "SkillGateSystem", dependencies: ["CSkillGateSystem"]),
         // A tiny swift-log-shaped logger that writes to stderr.
         .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem"]),
