@@ -37,7 +37,8 @@ let package = Package(
     ],
     targets: [
         // The platform layer: guarded libc imports, standard streams, the environment, signals,
-        // child processes (Subprocess) and command-line scanning (ArgumentScanner).
+        // child processes (Subprocess) and command-line scanning (ArgumentScanner); the shape of
+        // the public errors (KindedError).
         .target(name: "SkillGateSystem", dependencies: ["CSkillGateSystem"]),
         // A tiny swift-log-shaped logger that writes to stderr, as text or JSON lines.
         // Lines go through a bounded queue to one writer thread, so a stalled stderr never blocks a caller.
@@ -108,7 +109,7 @@ let package = Package(
         .target(name: "SkillGateTesting", dependencies: ["SkillGateCore", "SkillGateReplay"]),
         // This repository's own test helpers (child processes, openssl fixtures, throw-away TLS
         // servers); not a product.
-        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging"]),
+        .target(name: "SkillGateTestSupport", dependencies: ["SkillGateSystem", "SkillGateHTTP", "SkillGateLogging", "SkillGateCore"]),
         // The command-line tool: request, replay, lint, new, doctor.
         .executableTarget(
             name: "skillgate",
@@ -152,7 +153,7 @@ let package = Package(
         .executableTarget(name: "DocSnippets", dependencies: ["SkillGate", "SkillGateSQLite"], path: "Samples/DocSnippets/Skill"),
 
         .testTarget(name: "SkillGateCryptoTests", dependencies: ["SkillGateCrypto"]),
-        .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore"]),
+        .testTarget(name: "SkillGateSQLiteTests", dependencies: ["SkillGateSQLite", "SkillGateCore", "SkillGateTestSupport"]),
         .testTarget(
             name: "SkillGateDynamoDBTests", dependencies: ["SkillGateDynamoDB", "SkillGateCore", "SkillGateTestSupport"]
         ),

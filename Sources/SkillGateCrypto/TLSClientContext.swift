@@ -97,7 +97,7 @@ public final class TLSClientContext: @unchecked Sendable {
         do {
             chain = try X509Chain(pem: pem, source: source)
         } catch {
-            return .failure(Self.setupFailed("No TLS trust roots were loaded. \(error.reason)"))
+            return .failure(Self.setupFailed("No TLS trust roots were loaded. \(error.message)"))
         }
         guard let store = SSL_CTX_get_cert_store(pointer) else {
             return .failure(Self.setupFailed("OpenSSL has no certificate store for TLS (\(OpenSSLErrorQueue.drain()))."))

@@ -117,7 +117,7 @@ public final class TrustStore: @unchecked Sendable {
         do {
             chain = try X509Chain(pem: pem, source: source)
         } catch {
-            throw CertificateError(.trustRootsUnavailable, "No trust roots were loaded. \(error.reason)")
+            throw CertificateError(.trustRootsUnavailable, "No trust roots were loaded. \(error.message)")
         }
         for certificate in chain.certificates {
             guard X509_STORE_add_cert(store, certificate.pointer) == 1 else {  // the store takes its own reference

@@ -1,84 +1,74 @@
 extension Diagnosis {
     /// 6: a made-up refresh token gets 400 `invalid_grant`.
     func invalidGrantCheck() -> CheckResult {
-        guard let call = observations.invalidGrantCall else {
-            return notTested(.invalidGrant, "no invalid refresh token was sent")
-        }
-        if let failure = call.failure {
-            return unreachable(.invalidGrant, failure, calling: "the refresh with an invalid refresh token")
-        }
-        guard let answer = call.answer else { return notTested(.invalidGrant, "no answer") }
-        let fix =
-            "Answer 400 with {\"error\": \"invalid_grant\"} for an unknown, expired or revoked refresh "
-            + "token (RFC 6749 §5.2): it is how Alexa learns that the user must link again."
-        if answer.kind == .tokens {
-            return CheckResult(
-                .invalidGrant, .fail, "A made-up refresh token was accepted (200): refresh tokens are not checked.",
-                fix: "Validate the refresh token on every refresh; " + fix)
-        }
-        if answer.body.error == "invalid_grant" {
-            guard answer.http.status == 400 else {
+        judging(observations.invalidGrantCall, .invalidGrant, notMade: "no invalid refresh token was sent") { answer in
+            let fix =
+                "Answer 400 with {\"error\": \"invalid_grant\"} for an unknown, expired or revoked refresh "
+                + "token (RFC 6749 §5.2): it is how Alexa learns that the user must link again."
+            if answer.kind == .tokens {
                 return CheckResult(
-                    .invalidGrant, .warn, "A made-up refresh token got \(answer.summary); RFC 6749 §5.2 says 400.",
-                    fix: "Answer invalid_grant with status 400.")
+                    .invalidGrant, .fail, "A made-up refresh token was accepted (200): refresh tokens are not checked.",
+                    fix: "Validate the refresh token on every refresh; " + fix)
             }
-            return CheckResult(.invalidGrant, .pass, "A made-up refresh token got 400 invalid_grant.")
-        }
-        if answer.http.status >= 500 {
+            if answer.body.error == "invalid_grant" {
+                guard answer.http.status == 400 else {
+                    return CheckResult(
+                        .invalidGrant, .warn, "A made-up refresh token got \(answer.summary); RFC 6749 §5.2 says 400.",
+                        fix: "Answer invalid_grant with status 400.")
+                }
+                return CheckResult(.invalidGrant, .pass, "A made-up refresh token got 400 invalid_grant.")
+            }
+            if answer.http.status >= 500 {
+                return CheckResult(
+                    .invalidGrant, .fail,
+                    "A made-up refresh token got \(answer.summary): a 5xx says \"try again later\", so users whose "
+                        + "tokens are dead are never asked to link again.", fix: fix)
+            }
             return CheckResult(
                 .invalidGrant, .fail,
-                "A made-up refresh token got \(answer.summary): a 5xx says \"try again later\", so users whose "
-                    + "tokens are dead are never asked to link again.", fix: fix)
+                "A made-up refresh token got \(answer.summary), not 400 invalid_grant: Alexa cannot tell that the "
+                    + "user must link again.", fix: fix)
         }
-        return CheckResult(
-            .invalidGrant, .fail,
-            "A made-up refresh token got \(answer.summary), not 400 invalid_grant: Alexa cannot tell that the "
-                + "user must link again.", fix: fix)
     }
 
     /// 6: wrong client credentials get `invalid_client` with 400 or 401 (RFC 6749 §5.2).
     func invalidClientCheck() -> CheckResult {
-        guard let call = observations.wrongClientCall else {
-            return notTested(.invalidClient, "no wrong client secret was sent")
-        }
-        if let failure = call.failure {
-            return unreachable(.invalidClient, failure, calling: "the refresh with a wrong client secret")
-        }
-        guard let answer = call.answer else { return notTested(.invalidClient, "no answer") }
-        let fix =
-            "Answer {\"error\": \"invalid_client\"} with 401 (or 400) when client authentication fails "
-            + "(RFC 6749 §5.2), and keep invalid_grant for bad codes and refresh tokens."
-        let status = answer.http.status
-        switch answer.body.error {
-        case _ where answer.kind == .tokens:
-            return CheckResult(
-                .invalidClient, .fail,
-                "A wrong client secret was accepted (200): the token endpoint does not authenticate the client.",
-                fix: "Check the client secret on every token request (RFC 6749 §2.3.1).")
-        case "invalid_client" where status == 400 || status == 401:
-            return CheckResult(.invalidClient, .pass, "A wrong client secret got \(status) invalid_client.")
-        case "invalid_client":
-            return CheckResult(
-                .invalidClient, .warn, "A wrong client secret got \(answer.summary); RFC 6749 §5.2 says 400 or 401.",
-                fix: fix)
-        case "invalid_grant":
-            let verdict: CheckVerdict = observations.wrongClientUsedValidToken ? .fail : .warn
-            let token =
-                observations.wrongClientUsedValidToken
-                ? "with a valid refresh token" : "(the refresh token was made up too, so this is ambiguous)"
-            return CheckResult(
-                .invalidClient, verdict,
-                "A wrong client secret \(token) got \(answer.summary): Alexa takes invalid_grant to mean the user's "
-                    + "link is dead, so a client problem (a rotated secret, a misconfiguration) would unlink users.",
-                fix: fix)
-        case _ where status >= 500:
-            return CheckResult(
-                .invalidClient, .fail,
-                "A wrong client secret got \(answer.summary): wrong credentials are a client error, not a server "
-                    + "fault.", fix: fix)
-        default:
-            return CheckResult(
-                .invalidClient, .warn, "A wrong client secret got \(answer.summary), not invalid_client.", fix: fix)
+        judging(observations.wrongClientCall, .invalidClient, notMade: "no wrong client secret was sent") { answer in
+            let fix =
+                "Answer {\"error\": \"invalid_client\"} with 401 (or 400) when client authentication fails "
+                + "(RFC 6749 §5.2), and keep invalid_grant for bad codes and refresh tokens."
+            let status = answer.http.status
+            switch answer.body.error {
+            case _ where answer.kind == .tokens:
+                return CheckResult(
+                    .invalidClient, .fail,
+                    "A wrong client secret was accepted (200): the token endpoint does not authenticate the client.",
+                    fix: "Check the client secret on every token request (RFC 6749 §2.3.1).")
+            case "invalid_client" where status == 400 || status == 401:
+                return CheckResult(.invalidClient, .pass, "A wrong client secret got \(status) invalid_client.")
+            case "invalid_client":
+                return CheckResult(
+                    .invalidClient, .warn, "A wrong client secret got \(answer.summary); RFC 6749 §5.2 says 400 or 401.",
+                    fix: fix)
+            case "invalid_grant":
+                let verdict: CheckVerdict = observations.wrongClientUsedValidToken ? .fail : .warn
+                let token =
+                    observations.wrongClientUsedValidToken
+                    ? "with a valid refresh token" : "(the refresh token was made up too, so this is ambiguous)"
+                return CheckResult(
+                    .invalidClient, verdict,
+                    "A wrong client secret \(token) got \(answer.summary): Alexa takes invalid_grant to mean the user's "
+                        + "link is dead, so a client problem (a rotated secret, a misconfiguration) would unlink users.",
+                    fix: fix)
+            case _ where status >= 500:
+                return CheckResult(
+                    .invalidClient, .fail,
+                    "A wrong client secret got \(answer.summary): wrong credentials are a client error, not a server "
+                        + "fault.", fix: fix)
+            default:
+                return CheckResult(
+                    .invalidClient, .warn, "A wrong client secret got \(answer.summary), not invalid_client.", fix: fix)
+            }
         }
     }
 

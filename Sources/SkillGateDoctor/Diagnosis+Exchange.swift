@@ -6,22 +6,18 @@ extension Diagnosis {
         }
         let calls = observations.codeCalls
         guard let last = calls.last else { return notTested(.codeExchange, "no code exchange was made") }
-        if let success = calls.first(where: { $0.issuedTokens }), let answer = success.answer {
-            let after = calls.count > 1 ? ", after HTTP Basic was rejected" : ""
-            return CheckResult(
-                .codeExchange, .pass,
-                "The code exchange answered 200 with an access token (\(success.method.label)\(after)) in "
-                    + "\(answer.http.elapsed.measured).")
-        }
-        if let failure = last.failure { return unreachable(.codeExchange, failure, calling: "the code exchange") }
-        let said = calls.compactMap { call in call.answer.map { "\(call.method.label): \($0.summary)" } }
-        let reason = "The code exchange was refused (\(said.joined(separator: "; ")))."
-        guard let answer = calls.first?.answer else { return CheckResult(.codeExchange, .fail, reason) }
-        if options.codeVerifier == nil, PKCE.isRequirement((answer.body.error ?? "") + " " + (answer.body.errorDescription ?? "")) {
-            return CheckResult(
-                .codeExchange, .fail, reason, fix: "The server requires PKCE and the skill has it off: see the pkce check.")
-        }
-        return CheckResult(.codeExchange, .fail, reason, fix: Self.exchangeFix(for: answer, refreshing: false))
+        return exchangeCheck(
+            .codeExchange, calls: calls, last: last, success: calls.first(where: { $0.issuedTokens }),
+            passed: { how, elapsed in "The code exchange answered 200 with an access token (\(how)) in \(elapsed)." },
+            refused: { said in "The code exchange was refused (\(said))." },
+            fix: { answer in
+                if options.codeVerifier == nil,
+                    PKCE.isRequirement((answer.body.error ?? "") + " " + (answer.body.errorDescription ?? ""))
+                {
+                    return "The server requires PKCE and the skill has it off: see the pkce check."
+                }
+                return Self.exchangeFix(for: answer, refreshing: false)
+            })
     }
 
     /// What to do about a refused code exchange or refresh.

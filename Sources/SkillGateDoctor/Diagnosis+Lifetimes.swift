@@ -100,18 +100,11 @@ extension Diagnosis {
         let fix =
             "Answer token requests within \(options.slowAnswerWarning.threshold): keep the token endpoint "
             + "warm (no cold starts), and move slow work (profile lookups, emails) out of the token request."
-        if elapsed > options.slowAnswerFailure {
-            return CheckResult(
-                .answerTime, .fail,
-                "The token endpoint is too slow: \(which); Alexa gives up after "
-                    + "\(options.slowAnswerFailure.threshold).", fix: fix)
-        }
-        if elapsed > options.slowAnswerWarning {
-            return CheckResult(
-                .answerTime, .warn,
-                "The token endpoint is slow: \(which); keep answers under \(options.slowAnswerWarning.threshold) "
-                    + "(Alexa gives up after \(options.slowAnswerFailure.threshold)).", fix: fix)
-        }
-        return CheckResult(.answerTime, .pass, "Fast enough: \(which).")
+        return graded(
+            .answerTime, elapsed, warnAbove: options.slowAnswerWarning, failAbove: options.slowAnswerFailure,
+            fail: "The token endpoint is too slow: \(which); Alexa gives up after \(options.slowAnswerFailure.threshold).",
+            warn: "The token endpoint is slow: \(which); keep answers under \(options.slowAnswerWarning.threshold) "
+                + "(Alexa gives up after \(options.slowAnswerFailure.threshold)).",
+            pass: "Fast enough: \(which).", fix: fix)
     }
 }

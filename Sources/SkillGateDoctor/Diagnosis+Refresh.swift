@@ -3,66 +3,56 @@ extension Diagnosis {
     func refreshCheck() -> CheckResult {
         let calls = observations.refreshCalls
         guard let last = calls.last else { return notTested(.refresh, whyNoRefresh) }
-        if let success = observations.successfulRefresh, let answer = success.answer {
-            let after = calls.count > 1 ? ", after HTTP Basic was rejected" : ""
-            let rotation = observations.rotated == true ? " and a new refresh token" : ""
-            return CheckResult(
-                .refresh, .pass,
-                "A refresh (\(success.method.label)\(after)) answered 200 with a new access token\(rotation) in "
-                    + "\(answer.http.elapsed.measured).")
-        }
-        if let failure = last.failure { return unreachable(.refresh, failure, calling: "the refresh") }
-        let said = calls.compactMap { call in call.answer.map { "\(call.method.label): \($0.summary)" } }
-        let reason =
-            "The refresh was refused (\(said.joined(separator: "; "))): Alexa cannot renew the access "
-            + "token, so users must link again whenever it expires."
-        guard let answer = calls.first?.answer else { return CheckResult(.refresh, .fail, reason) }
-        return CheckResult(.refresh, .fail, reason, fix: Self.exchangeFix(for: answer, refreshing: true))
+        let rotation = observations.rotated == true ? " and a new refresh token" : ""
+        return exchangeCheck(
+            .refresh, calls: calls, last: last, success: observations.successfulRefresh,
+            passed: { how, elapsed in "A refresh (\(how)) answered 200 with a new access token\(rotation) in \(elapsed)." },
+            refused: { said in
+                "The refresh was refused (\(said)): Alexa cannot renew the access token, so users must link again "
+                    + "whenever it expires."
+            },
+            fix: { answer in Self.exchangeFix(for: answer, refreshing: true) })
     }
 
     /// 5: the OLD refresh token still works right after a refresh (a grace period for rotation).
     func refreshTokenReuseCheck() -> CheckResult {
-        guard let call = observations.reuseCall else {
-            if !observations.refreshCalls.isEmpty, observations.successfulRefresh == nil {
-                return notTested(.refreshTokenReuse, "the refresh failed")
+        judging(
+            observations.reuseCall, .refreshTokenReuse,
+            notMade:
+                !observations.refreshCalls.isEmpty && observations.successfulRefresh == nil ? "the refresh failed" : whyNoRefresh
+        ) { answer in
+            let rotated = observations.rotated == true
+            if answer.kind == .tokens {
+                return CheckResult(
+                    .refreshTokenReuse, .pass,
+                    rotated
+                        ? "The old refresh token still worked right after the rotation: the server has a grace period."
+                        : "The server keeps the refresh token (no rotation), and it still worked after a refresh.")
             }
-            return notTested(.refreshTokenReuse, whyNoRefresh)
-        }
-        if let failure = call.failure {
-            return unreachable(.refreshTokenReuse, failure, calling: "the reuse of the old refresh token")
-        }
-        guard let answer = call.answer else { return notTested(.refreshTokenReuse, "no answer") }
-        let rotated = observations.rotated == true
-        if answer.kind == .tokens {
-            return CheckResult(
-                .refreshTokenReuse, .pass,
-                rotated
-                    ? "The old refresh token still worked right after the rotation: the server has a grace period."
-                    : "The server keeps the refresh token (no rotation), and it still worked after a refresh.")
-        }
-        if answer.http.status >= 500 {
-            return CheckResult(
-                .refreshTokenReuse, .fail,
-                "The server errored on a retried refresh (\(answer.summary)): when Alexa misses a refresh answer it "
-                    + "retries with the same refresh token, and this retry fails.",
-                fix: "Answer a repeated refresh within the grace period like the first one (200 with tokens), or with "
-                    + "invalid_grant once the old token is really dead; find the server error in the token endpoint's logs.")
-        }
-        if rotated {
+            if answer.http.status >= 500 {
+                return CheckResult(
+                    .refreshTokenReuse, .fail,
+                    "The server errored on a retried refresh (\(answer.summary)): when Alexa misses a refresh answer it "
+                        + "retries with the same refresh token, and this retry fails.",
+                    fix: "Answer a repeated refresh within the grace period like the first one (200 with tokens), or with "
+                        + "invalid_grant once the old token is really dead; find the server error in the token endpoint's logs.")
+            }
+            if rotated {
+                return CheckResult(
+                    .refreshTokenReuse, .fail,
+                    "The OLD refresh token was refused right after a refresh (\(answer.summary)): rotation without a "
+                        + "grace period. When Alexa misses a refresh answer it retries with the old token; the retry "
+                        + "fails (servers with reuse detection then revoke every token) and the user is unlinked.",
+                    fix: "Keep the previous refresh token valid for at least 30 s after issuing a new one (a reuse "
+                        + "interval or grace period), or do not rotate refresh tokens.")
+            }
             return CheckResult(
                 .refreshTokenReuse, .fail,
-                "The OLD refresh token was refused right after a refresh (\(answer.summary)): rotation without a "
-                    + "grace period. When Alexa misses a refresh answer it retries with the old token; the retry "
-                    + "fails (servers with reuse detection then revoke every token) and the user is unlinked.",
-                fix: "Keep the previous refresh token valid for at least 30 s after issuing a new one (a reuse "
-                    + "interval or grace period), or do not rotate refresh tokens.")
+                "The refresh token stopped working after one refresh (\(answer.summary)) and no new one was issued: "
+                    + "Alexa cannot refresh a second time.",
+                fix: "Either keep refresh tokens valid after use, or return a new refresh_token with every refresh "
+                    + "(and keep the old one valid for at least 30 s).")
         }
-        return CheckResult(
-            .refreshTokenReuse, .fail,
-            "The refresh token stopped working after one refresh (\(answer.summary)) and no new one was issued: "
-                + "Alexa cannot refresh a second time.",
-            fix: "Either keep refresh tokens valid after use, or return a new refresh_token with every refresh "
-                + "(and keep the old one valid for at least 30 s).")
     }
 
     /// 5: with `--probe`, the access token issued before a refresh still works after it.

@@ -56,19 +56,13 @@ extension Diagnosis {
         let fix =
             "Issue short opaque authorization codes (a random reference to server-side state, e.g. 32–128 "
             + "characters) instead of self-contained ones."
-        if length > Self.codeLengthFailure {
-            return CheckResult(
-                .codeLength, .fail,
-                "The authorization code is \(length) characters long; codes over \(Self.codeLengthFailure) "
-                    + "characters break the redirect back to the Alexa app.", fix: fix)
-        }
-        if length > Self.codeLengthWarning {
-            return CheckResult(
-                .codeLength, .warn,
-                "The authorization code is \(length) characters long, close to the \(Self.codeLengthFailure)-"
-                    + "character length that breaks the redirect back to the Alexa app.", fix: fix)
-        }
-        return CheckResult(.codeLength, .pass, "The authorization code is \(length) characters long.")
+        return graded(
+            .codeLength, length, warnAbove: Self.codeLengthWarning, failAbove: Self.codeLengthFailure,
+            fail: "The authorization code is \(length) characters long; codes over \(Self.codeLengthFailure) "
+                + "characters break the redirect back to the Alexa app.",
+            warn: "The authorization code is \(length) characters long, close to the \(Self.codeLengthFailure)-"
+                + "character length that breaks the redirect back to the Alexa app.",
+            pass: "The authorization code is \(length) characters long.", fix: fix)
     }
 
     /// The verdict on a non-HTTPS URL: a WARN on a loopback host (a development server), a FAIL elsewhere.

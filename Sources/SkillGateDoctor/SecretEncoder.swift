@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateHTTP
 
 /// The forms in which a server may echo a secret it was sent: the doctor scrubs every one of them.
 enum SecretEncoder {
@@ -36,18 +37,7 @@ enum SecretEncoder {
 
     /// Every UTF-8 byte but RFC 3986's unreserved characters as `%XX` (upper-case hex).
     static func percentEncoded(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                output.append(Character(Unicode.Scalar(byte)))
-            default:
-                output += "%" + hex(byte)
-            }
-        }
-        return output
+        PercentEncoding.encode(text, keeping: .unreserved)
     }
 
     /// The text as inside a JSON string: `"`, `\` and control characters escaped, and with `asciiOnly` every

@@ -79,7 +79,7 @@ enum TLSInspector {
         case .success(let pem)?:
             outcome = judge(pem, host: url.host ?? "", roots: roots, now: now, endpoint: endpoint)
         case .failure(let error)?:
-            outcome = .failure(NetworkFailure(endpoint: endpoint, reason: "the TLS handshake failed (\(error.reason))"))
+            outcome = .failure(NetworkFailure(endpoint: endpoint, reason: "the TLS handshake failed (\(error.message))"))
         case nil:
             let reason = clientError.map { DoctorHTTPClient.describe($0, timeout: timeout) } ?? "no TLS handshake took place"
             outcome = .failure(NetworkFailure(endpoint: endpoint, reason: reason))
@@ -95,7 +95,7 @@ enum TLSInspector {
             chain = try X509Chain(pem: pem, source: "the certificates \(endpoint) sent")
             store = try TrustStore(roots: roots)
         } catch {
-            return .failure(NetworkFailure(endpoint: endpoint, reason: error.reason))
+            return .failure(NetworkFailure(endpoint: endpoint, reason: error.message))
         }
         let path = issuerPath(chain)
         let validity = path.compactMap { certificate in certificate.validity.map { ($0, certificate.subject) } }

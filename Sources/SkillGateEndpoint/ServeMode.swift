@@ -5,7 +5,7 @@ package import SkillGateVerification
 import SkillGateCrypto
 
 /// `serve`: the skill as an HTTP/1.1 endpoint, verifying Alexa's signatures unless told not to.
-package struct ServeMode {
+package struct ServeMode: ContextMode {
     package let context: ModeContext
     /// Replaces the certificate download (tests inject a stuck one); nil uses the environment's.
     let certificateFetcher: (any CertificateFetcher)?
@@ -26,11 +26,6 @@ package struct ServeMode {
         self.certificateFetcher = certificateFetcher
         self.downloadLimits = downloadLimits
     }
-
-    private var runner: SkillRunner { context.runner }
-    private var logger: Logger { context.logger }
-    private var environment: [String: String] { context.environment }
-    private var shutdown: GracefulShutdown { context.shutdown }
 
     package func run(host: String, port: Int, path: String, verify: Bool, maxConnectionsPerClient: Int? = nil) async -> Int32 {
         var verifier: AlexaRequestVerifier?

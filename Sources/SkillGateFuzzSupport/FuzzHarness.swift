@@ -14,15 +14,17 @@
 /// the check once, so `swift build` still makes a harmless, useful executable.
 public enum FuzzHarness {
     /// libFuzzer's callback: one input, 0 to go on (a failed check aborts instead).
-    public typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 
     /// Runs the harness and returns the process's exit status.
     /// - Parameters:
     ///   - name: the executable's name, for messages.
     ///   - seeds: the inputs to start from.
-    ///   - testOneInput: the harness's `LLVMFuzzerTestOneInput`.
+    ///   - check: the property, run on every input; it calls ``fail(_:input:)`` when it does not hold.
     /// - Returns: libFuzzer's status, or 0 once every input passed in a plain build (2 for bad usage).
-    public static func main(name: String, seeds: @autoclosure () -> [[UInt8]], testOneInput: TestOneInput) -> Int32 {
+    public static func main(name: String, seeds: @autoclosure () -> [[UInt8]], check: @escaping ([UInt8]) -> Void) -> Int32 {
+        currentCheck = check
+        let testOneInput: TestOneInput = LLVMFuzzerTestOneInput
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.contains("--help") {
             printUsage(name)
@@ -87,3 +89,14 @@ public enum FuzzHarness {
         _ callback: FuzzHarness.TestOneInput
     ) -> Int32
 #endif
+
+/// The running harness's check, set once by ``FuzzHarness/main(name:seeds:check:)`` before any input
+/// runs, and only read afterwards (libFuzzer calls back on the thread that started it).
+nonisolated(unsafe) private var currentCheck: ([UInt8]) -> Void = { _ in }
+
+/// libFuzzer's entry point: runs the harness's check on one input.
+@_cdecl("LLVMFuzzerTestOneInput")
+func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    currentCheck(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}

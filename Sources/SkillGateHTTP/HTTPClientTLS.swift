@@ -1,3 +1,6 @@
+@_exported public import enum SkillGateSystem.TLSFailureKind
+@_exported public import struct SkillGateSystem.KindedError
+
 /// What ``HTTPClient`` needs for `https://` requests: a TLS client it can start on a connected socket.
 ///
 /// SkillGateHTTP links no TLS library; `SkillGateHTTPS` provides the OpenSSL implementation. A client
@@ -43,39 +46,6 @@ public protocol HTTPClientTLSStream: AnyObject {
         throws(HTTPClientTLSFailure) -> Int
 }
 
-/// Why TLS could not be set up or used, as reported by an ``HTTPClientTLS`` implementation.
-public struct HTTPClientTLSFailure: Error, Sendable, CustomStringConvertible {
-    /// The kind of failure.
-    public enum Kind: Sendable, Equatable {
-        /// The TLS implementation or its trust roots could not be set up.
-        case setupFailed
-        /// The server's certificate does not lead to a trusted root (or is out of date).
-        case untrustedCertificate
-        /// The server's certificate does not name the host that was asked for.
-        case hostnameMismatch
-        /// TLS failed for another reason (protocol version, alert, a peer that does not speak TLS).
-        case protocolFailed
-        /// The peer closed or reset the connection.
-        case connectionClosed
-        /// A socket call failed.
-        case connectionFailed
-        /// The deadline passed.
-        case timedOut
-        /// The interrupt descriptor fired.
-        case interrupted
-    }
-
-    /// The kind of failure.
-    public var kind: Kind
-    /// A sentence naming the server and what to check.
-    public var description: String
-
-    /// Creates a failure.
-    /// - Parameters:
-    ///   - kind: the kind of failure.
-    ///   - description: a sentence a person can act on.
-    public init(kind: Kind, description: String) {
-        self.kind = kind
-        self.description = description
-    }
-}
+/// Why TLS could not be set up or used, as reported by an ``HTTPClientTLS`` implementation; the
+/// message names the server and what to check. The same type as SkillGateCrypto's `TLSError`.
+public typealias HTTPClientTLSFailure = KindedError<TLSFailureKind>

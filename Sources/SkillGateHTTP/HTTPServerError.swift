@@ -1,35 +1,25 @@
+@_exported public import struct SkillGateSystem.KindedError
+
 /// Why an ``HTTPServer`` could not start, with a message a person can act on.
-public struct HTTPServerError: Error, CustomStringConvertible, Sendable {
-    /// The broad kind of failure.
-    public enum Kind: Sendable, Equatable {
-        /// The address and port are already bound by another process.
-        case addressInUse
-        /// Binding needs privileges the process lacks (ports below 1024).
-        case permissionDenied
-        /// The host could not be resolved or is not a local address.
-        case invalidAddress
-        /// A configuration value is out of range.
-        case invalidConfiguration
-        /// The server was started twice or used after shutdown.
-        case invalidState
-        /// A system call failed.
-        case systemCallFailed
-    }
+public typealias HTTPServerError = KindedError<HTTPServerErrorKind>
 
-    /// The broad kind of failure.
-    public var kind: Kind
-    /// The full explanation, including what to do about it.
-    public var description: String
+/// The broad kind of ``HTTPServerError``.
+public enum HTTPServerErrorKind: Sendable, Equatable {
+    /// The address and port are already bound by another process.
+    case addressInUse
+    /// Binding needs privileges the process lacks (ports below 1024).
+    case permissionDenied
+    /// The host could not be resolved or is not a local address.
+    case invalidAddress
+    /// A configuration value is out of range.
+    case invalidConfiguration
+    /// The server was started twice or used after shutdown.
+    case invalidState
+    /// A system call failed.
+    case systemCallFailed
+}
 
-    /// Creates an error.
-    /// - Parameters:
-    ///   - kind: the kind of failure.
-    ///   - description: the actionable message.
-    public init(kind: Kind, description: String) {
-        self.kind = kind
-        self.description = description
-    }
-
+extension HTTPServerError {
     static func invalidConfiguration(_ message: String) -> HTTPServerError {
         HTTPServerError(kind: .invalidConfiguration, description: "invalid HTTP server configuration: \(message)")
     }

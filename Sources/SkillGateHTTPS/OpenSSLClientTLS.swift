@@ -20,7 +20,7 @@ public struct OpenSSLClientTLS: HTTPClientTLS {
     /// Loads the trust roots if they are not loaded yet.
     /// - Throws: ``SkillGateHTTP/HTTPClientTLSFailure`` with kind `.setupFailed` naming what cannot be loaded.
     public func prepare() throws(HTTPClientTLSFailure) {
-        if case .failure(let error) = contexts.get() { throw Self.failure(error) }
+        if case .failure(let error) = contexts.get() { throw error }
     }
 
     /// Runs the handshake on a connected socket.
@@ -35,31 +35,11 @@ public struct OpenSSLClientTLS: HTTPClientTLS {
     public func handshake(socket: Int32, host: String, port: Int, deadline: ContinuousClock.Instant?, interruptFD: Int32)
         throws(HTTPClientTLSFailure) -> any HTTPClientTLSStream
     {
-        do {
-            let context = try contexts.get().get()
-            let endpoint = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-            let connection = try TLSConnection(socket: socket, context: context, host: host, endpoint: endpoint)
-            try connection.handshake(deadline: deadline, interruptFD: interruptFD)
-            return OpenSSLClientStream(connection: connection)
-        } catch {
-            throw Self.failure(error)
-        }
-    }
-
-    /// The HTTP client's view of a TLS error.
-    static func failure(_ error: TLSError) -> HTTPClientTLSFailure {
-        let kind: HTTPClientTLSFailure.Kind
-        switch error.kind {
-        case .setupFailed: kind = .setupFailed
-        case .untrustedCertificate: kind = .untrustedCertificate
-        case .hostnameMismatch: kind = .hostnameMismatch
-        case .protocolFailed: kind = .protocolFailed
-        case .connectionClosed: kind = .connectionClosed
-        case .connectionFailed: kind = .connectionFailed
-        case .timedOut: kind = .timedOut
-        case .interrupted: kind = .interrupted
-        }
-        return HTTPClientTLSFailure(kind: kind, description: error.reason)
+        let context = try contexts.get().get()
+        let endpoint = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        let connection = try TLSConnection(socket: socket, context: context, host: host, endpoint: endpoint)
+        try connection.handshake(deadline: deadline, interruptFD: interruptFD)
+        return OpenSSLClientStream(connection: connection)
     }
 }
 
@@ -72,20 +52,12 @@ final class OpenSSLClientStream: HTTPClientTLSStream {
     }
 
     func write(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant?, interruptFD: Int32) throws(HTTPClientTLSFailure) {
-        do {
-            try connection.write(bytes, deadline: deadline, interruptFD: interruptFD)
-        } catch {
-            throw OpenSSLClientTLS.failure(error)
-        }
+        try connection.write(bytes, deadline: deadline, interruptFD: interruptFD)
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant?, interruptFD: Int32)
         throws(HTTPClientTLSFailure) -> Int
     {
-        do {
-            return try connection.read(into: buffer, deadline: deadline, interruptFD: interruptFD)
-        } catch {
-            throw OpenSSLClientTLS.failure(error)
-        }
+        try connection.read(into: buffer, deadline: deadline, interruptFD: interruptFD)
     }
 }

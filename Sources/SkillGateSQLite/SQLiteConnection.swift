@@ -65,28 +65,30 @@ final class SQLiteConnection {
 
     /// Inserts `key` at version 1 unless it exists; false when it exists.
     func insert(_ key: String, json: String, now: Int64) throws(SQLiteFailure) -> Bool {
-        let statement = try prepared(
+        try write(
             "INSERT INTO \"\(table)\" (id, attributes, version, updated_at) VALUES (?1, ?2, 1, ?3) ON CONFLICT(id) DO NOTHING",
-            purpose: "insert")
-        defer { statement.reset() }
-        try statement.bind(1, key)
-        try statement.bind(2, json)
-        try statement.bind(3, now)
-        _ = try statement.step("write")
-        return sqlite3_changes(handle) == 1
+            purpose: "insert", key: key, json: json, now: now)
     }
 
     /// Replaces `key`'s attributes and bumps its version, only if it is at `expected`; false otherwise.
     /// One statement, so the check and the write are one transaction.
     func update(_ key: String, json: String, expected: Int64, now: Int64) throws(SQLiteFailure) -> Bool {
-        let statement = try prepared(
+        try write(
             "UPDATE \"\(table)\" SET attributes = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1 AND version = ?4",
-            purpose: "update")
+            purpose: "update", key: key, json: json, now: now, expected: expected)
+    }
+
+    /// Runs the write statement `sql` with `key`, `json` and `now` as ?1 to ?3 (and `expected` as ?4).
+    /// - Returns: whether it changed exactly one row.
+    private func write(
+        _ sql: String, purpose: String, key: String, json: String, now: Int64, expected: Int64? = nil
+    ) throws(SQLiteFailure) -> Bool {
+        let statement = try prepared(sql, purpose: purpose)
         defer { statement.reset() }
         try statement.bind(1, key)
         try statement.bind(2, json)
         try statement.bind(3, now)
-        try statement.bind(4, expected)
+        if let expected { try statement.bind(4, expected) }
         _ = try statement.step("write")
         return sqlite3_changes(handle) == 1
     }

@@ -6,34 +6,20 @@
     import Darwin
 #endif
 
-/// Why a ``Subprocess`` could not be started or did not finish in time.
-public struct SubprocessError: Error, Equatable, CustomStringConvertible {
-    /// What went wrong.
-    public enum Kind: Sendable, Equatable {
-        /// A pipe could not be made, or the program could not be started (missing, not
-        /// executable, no such working directory).
-        case cannotStart
-        /// The program did not finish before its deadline; it was terminated.
-        case timedOut
-    }
+/// Why a ``Subprocess`` could not be started or did not finish in time; the message names the
+/// command line and the cause.
+public typealias SubprocessError = KindedError<SubprocessErrorKind>
 
-    /// What went wrong.
-    public let kind: Kind
-    /// A sentence naming the command line and the cause.
-    public let message: String
+/// The kind of ``SubprocessError``.
+public enum SubprocessErrorKind: Sendable, Equatable {
+    /// A pipe could not be made, or the program could not be started (missing, not
+    /// executable, no such working directory).
+    case cannotStart
+    /// The program did not finish before its deadline; it was terminated.
+    case timedOut
+}
 
-    /// Creates an error.
-    /// - Parameters:
-    ///   - kind: what went wrong.
-    ///   - message: a sentence naming the command line and the cause.
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-
-    /// The message.
-    public var description: String { message }
-
+extension SubprocessError {
     /// `program arg "arg with spaces"`, for messages.
     static func commandLine(_ executable: String, _ arguments: [String]) -> String {
         ([executable] + arguments).map { word in

@@ -1,4 +1,5 @@
 public import Foundation
+import SkillGateSystem
 
 /// Throw-away certificates shaped like Alexa's, made with the `openssl` command line once per test run.
 ///
@@ -8,13 +9,7 @@ public import Foundation
 /// Use `try await AlexaCertificateFixture.shared.value`.
 public struct AlexaCertificateFixture: Sendable {
     /// Generated once per process; tests await it.
-    public static let shared = Task<AlexaCertificateFixture, any Error> {
-        // The openssl runs block for a second or two: do them on a thread of their own, not on
-        // the cooperative pool that parallel tests share.
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try AlexaCertificateFixture.generate() }) }
-        }
-    }
+    public static let shared = OpenSSLCommand.once { try AlexaCertificateFixture.generate() }
 
     /// When generation started; the signing certificate is valid from about then for `leafDays` days.
     public let generatedAt: Date
@@ -50,49 +45,13 @@ public struct AlexaCertificateFixture: Sendable {
     /// The base64 signature of ``signedBody``.
     public let signedBodySignature: String
 
-    /// The extension profiles; `-config` keeps the system openssl.cnf out of it.
-    static let config = """
-        [ req ]
-        distinguished_name = dn
-        prompt = no
-        [ dn ]
-        CN = placeholder
-        [ root_ext ]
-        basicConstraints = critical, CA:TRUE
-        keyUsage = critical, keyCertSign, cRLSign
-        subjectKeyIdentifier = hash
-        [ intermediate_ext ]
-        basicConstraints = critical, CA:TRUE, pathlen:0
-        keyUsage = critical, keyCertSign, cRLSign
-        subjectKeyIdentifier = hash
-        authorityKeyIdentifier = keyid:always
-        [ leaf_ext ]
-        basicConstraints = critical, CA:FALSE
-        keyUsage = critical, digitalSignature, keyEncipherment
-        extendedKeyUsage = serverAuth, clientAuth
-        subjectAltName = DNS:echo-api.amazon.com
-        subjectKeyIdentifier = hash
-        authorityKeyIdentifier = keyid:always
-        [ wrong_san_ext ]
-        basicConstraints = critical, CA:FALSE
-        keyUsage = critical, digitalSignature, keyEncipherment
-        subjectAltName = DNS:echo-api.amazon.com.evil.example, DNS:example.com
-        subjectKeyIdentifier = hash
-        authorityKeyIdentifier = keyid:always
-        [ ca ]
-        default_ca = dated_ca
-        [ dated_ca ]
-        database = index.txt
-        new_certs_dir = issued
-        serial = serial
-        default_md = sha256
-        policy = any_name
-        unique_subject = no
-        copy_extensions = none
-        [ any_name ]
-        commonName = supplied
-
-        """
+    /// The extension profiles.
+    static let config = OpenSSLConfig()
+        .authority("root_ext")
+        .authority("intermediate_ext", pathLength: 0, authorityKeyIdentifier: "keyid:always")
+        .endEntity("leaf_ext", purpose: .signing, subjectAltName: "DNS:echo-api.amazon.com")
+        .endEntity("wrong_san_ext", purpose: .signing, subjectAltName: "DNS:echo-api.amazon.com.evil.example, DNS:example.com")
+        .caDatabase(certificatesFolder: "issued")
 
     /// The `openssl` command line, found on `PATH`; nil when it is not installed.
     public static let opensslPath: String? = ChildProcess.which("openssl")
@@ -102,69 +61,35 @@ public struct AlexaCertificateFixture: Sendable {
 
     private static func generate() throws -> AlexaCertificateFixture {
         let generatedAt = Date()
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillgate-verification-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let openssl = try OpenSSLCommand(folder: folder)
-        try openssl.write(config, to: "openssl.cnf")
-        try openssl.write("", to: "index.txt")
-        try openssl.write("1000\n", to: "serial")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("issued"), withIntermediateDirectories: true)
-        let cnf = ["-config", "openssl.cnf"]
+        return try OpenSSLCommand.inTemporaryFolder("skillgate-verification", config: config) { openssl in
+            try generate(with: openssl, at: generatedAt)
+        }
+    }
 
+    private static func generate(with openssl: OpenSSLCommand, at generatedAt: Date) throws -> AlexaCertificateFixture {
         // Root CA (self-signed), intermediate CA, and the signing key's CSR.
         try openssl.run(
-            ["req", "-x509"] + cnf + [
-                "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem",
-                "-days", "3650", "-sha256", "-subj", "/CN=SkillGate Test Root CA", "-extensions", "root_ext",
-            ])
+            OpenSSLStep.selfSigned("root", key: .rsa, subject: "/CN=SkillGate Test Root CA", days: 3650, extensions: "root_ext"))
+        try openssl.run(OpenSSLStep.request("intermediate", key: .rsa, subject: "/CN=SkillGate Test Intermediate CA"))
         try openssl.run(
-            ["req", "-new"] + cnf + [
-                "-newkey", "rsa:2048", "-nodes", "-keyout", "intermediate.key",
-                "-out", "intermediate.csr", "-subj", "/CN=SkillGate Test Intermediate CA",
-            ])
-        try openssl.run([
-            "x509", "-req", "-in", "intermediate.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", "2",
-            "-days", "1825", "-sha256", "-extfile", "openssl.cnf", "-extensions", "intermediate_ext", "-out", "intermediate.pem",
-        ])
-        try openssl.run(
-            ["req", "-new"] + cnf + [
-                "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr",
-                "-subj", "/CN=echo-api.amazon.com",
-            ])
+            OpenSSLStep.issue("intermediate", by: "root", serial: "2", days: 1825, extensions: "intermediate_ext", out: "intermediate"))
+        try openssl.run(OpenSSLStep.request("leaf", key: .rsa, subject: "/CN=echo-api.amazon.com"))
         // The good signing certificate, and one with the wrong SAN, both from the intermediate.
-        try openssl.run([
-            "x509", "-req", "-in", "leaf.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key",
-            "-set_serial", "3", "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "leaf_ext", "-out", "leaf.pem",
-        ])
-        try openssl.run([
-            "x509", "-req", "-in", "leaf.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key",
-            "-set_serial", "4", "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "wrong_san_ext", "-out",
-            "wrong-san.pem",
-        ])
-        // Explicit dates need `openssl ca`: an expired and a not-yet-valid signing certificate.
-        let dated =
-            ["ca", "-batch"] + cnf + [
-                "-cert", "intermediate.pem", "-keyfile", "intermediate.key", "-in", "leaf.csr",
-                "-notext", "-extfile", "openssl.cnf", "-extensions", "leaf_ext",
-            ]
-        try openssl.run(dated + ["-startdate", "200101000000Z", "-enddate", "200201000000Z", "-out", "expired.pem"])
+        try openssl.run(OpenSSLStep.issue("leaf", by: "intermediate", serial: "3", days: leafDays, extensions: "leaf_ext", out: "leaf"))
         try openssl.run(
-            dated + [
-                "-startdate", utcTime(generatedAt.addingTimeInterval(2 * 86_400)),
-                "-enddate", utcTime(generatedAt.addingTimeInterval(60 * 86_400)), "-out", "not-yet-valid.pem",
-            ])
+            OpenSSLStep.issue("leaf", by: "intermediate", serial: "4", days: leafDays, extensions: "wrong_san_ext", out: "wrong-san"))
+        // Explicit dates need `openssl ca`: an expired and a not-yet-valid signing certificate.
+        try openssl.run(
+            OpenSSLStep.issue(
+                "leaf", by: "intermediate", from: "200101000000Z", until: "200201000000Z", extensions: "leaf_ext", out: "expired"))
+        try openssl.run(
+            OpenSSLStep.issue(
+                "leaf", by: "intermediate", from: utcTime(generatedAt.addingTimeInterval(2 * 86_400)),
+                until: utcTime(generatedAt.addingTimeInterval(60 * 86_400)), extensions: "leaf_ext", out: "not-yet-valid"))
         // A rogue root that nobody trusts issues a certificate for the same key with the right SAN.
         try openssl.run(
-            ["req", "-x509"] + cnf + [
-                "-newkey", "rsa:2048", "-nodes", "-keyout", "rogue-root.key", "-out", "rogue-root.pem",
-                "-days", "3650", "-sha256", "-subj", "/CN=SkillGate Rogue Root CA", "-extensions", "root_ext",
-            ])
-        try openssl.run([
-            "x509", "-req", "-in", "leaf.csr", "-CA", "rogue-root.pem", "-CAkey", "rogue-root.key", "-set_serial", "5",
-            "-days", "\(leafDays)", "-sha256", "-extfile", "openssl.cnf", "-extensions", "leaf_ext", "-out", "rogue-leaf.pem",
-        ])
+            OpenSSLStep.selfSigned("rogue-root", key: .rsa, subject: "/CN=SkillGate Rogue Root CA", days: 3650, extensions: "root_ext"))
+        try openssl.run(OpenSSLStep.issue("leaf", by: "rogue-root", serial: "5", days: leafDays, extensions: "leaf_ext", out: "rogue-leaf"))
         // Other forms of keys, and a body signed by the command line.
         try openssl.run(["pkey", "-in", "leaf.key", "-traditional", "-out", "leaf-rsa.key"])
         try openssl.run(["pkey", "-in", "leaf.key", "-aes256", "-passout", "pass:secret", "-out", "leaf-encrypted.key"])

@@ -1,4 +1,5 @@
 public import Foundation
+package import SkillGateSystem
 
 /// Runs the `openssl` command line in one folder and reads or writes files there: how tests make
 /// throw-away certificate authorities, certificates and keys.
@@ -16,6 +17,44 @@ public struct OpenSSLCommand: Sendable {
         }
         self.folder = folder
         self.executable = path
+    }
+
+    /// Makes a fresh temporary folder holding `config` as ``SkillGateSystem/OpenSSLStep/configFile``
+    /// (and the empty database `openssl ca` needs, when the config has one), runs `body` with
+    /// `openssl` in it, and removes the folder.
+    /// - Parameters:
+    ///   - prefix: the start of the folder's name, e.g. `skillgate-tls`.
+    ///   - config: the profiles the steps use.
+    ///   - body: the openssl steps and reads.
+    /// - Returns: what `body` returns.
+    /// - Throws: ``ChildProcess/Failure`` when `openssl` is missing or fails; file errors.
+    package static func inTemporaryFolder<Made>(
+        _ prefix: String, config: OpenSSLConfig, _ body: (OpenSSLCommand) throws -> Made
+    ) throws -> Made {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let openssl = try OpenSSLCommand(folder: folder)
+        try openssl.write(config.text, to: OpenSSLStep.configFile)
+        if let database = config.database {
+            try openssl.write("", to: database.index)
+            try openssl.write("1000\n", to: database.serialFile)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(database.certificatesFolder), withIntermediateDirectories: true)
+        }
+        return try body(openssl)
+    }
+
+    /// Makes something once per test process on a thread of its own: openssl runs block for a second
+    /// or two, and must not hold a thread of the cooperative pool that parallel tests share.
+    /// - Parameter make: the generation.
+    /// - Returns: the task tests await.
+    package static func once<Made: Sendable>(_ make: @escaping @Sendable () throws -> Made) -> Task<Made, any Error> {
+        Task {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(with: Result { try make() }) }
+            }
+        }
     }
 
     /// Runs `openssl` with `arguments` to completion.

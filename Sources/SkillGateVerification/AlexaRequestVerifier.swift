@@ -50,8 +50,8 @@ public struct AlexaRequestVerifier: Sendable {
         do {
             trustStore = .success(try TrustStore(roots: trustRoots))
         } catch {
-            logger.error("Alexa request verification cannot work: \(error.reason)")
-            trustStore = .failure(VerificationError(.untrustedCertificateChain, error.reason))
+            logger.error("Alexa request verification cannot work: \(error.message)")
+            trustStore = .failure(VerificationError(.untrustedCertificateChain, error.message))
         }
         self.certificateFetcher = certificateFetcher
         self.now = now

@@ -1,3 +1,5 @@
+import SkillGateHTTP
+
 /// The parts of an absolute URL (RFC 3986), as slices of its bytes with percent-encoding left in place.
 ///
 /// Just enough URL parsing for ``CertificateChainURL``: every byte must be a URL character (`%` only
@@ -103,60 +105,23 @@ struct ParsedURL {
     /// Decodes `%XX` escapes.
     /// - Returns: the decoded bytes, or nil when an escape is malformed or the result is not UTF-8.
     static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        var isASCII = true
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.endIndex, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else {
-                    return nil
-                }
-                let value = high << 4 | low
-                isASCII = isASCII && value < 0x80
-                decoded.append(value)
-                index += 3
-            } else {
-                isASCII = isASCII && byte < 0x80
-                decoded.append(byte)
-                index += 1
-            }
-        }
-        guard isASCII || String(validating: decoded, as: UTF8.self) != nil else { return nil }
+        let (decoded, malformed) = PercentEncoding.decode(bytes)
+        guard !malformed, decoded.allSatisfy({ $0 < 0x80 }) || String(validating: decoded, as: UTF8.self) != nil else { return nil }
         return decoded
     }
 
     /// Appends `path`, percent-encoding every byte a URL path may not hold as is (RFC 3986 `pchar`
     /// and `/` stay), with upper-case hex digits.
     static func appendPercentEncodedPath(_ path: [UInt8], to output: inout [UInt8]) {
-        for byte in path {
-            if isUnreserved(byte) || isSubDelimiter(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@")
-                || byte == UInt8(ascii: "/")
-            {
-                output.append(byte)
-            } else {
-                output += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
-            }
-        }
+        PercentEncoding.append(path, keeping: .path, to: &output)
     }
 
     /// Every byte is unreserved, reserved, or part of a well-formed `%XX` escape.
     private static func hasOnlyURLBytes(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.count, hexValue(bytes[index + 1]) != nil, hexValue(bytes[index + 2]) != nil else {
-                    return false
-                }
-                index += 3
-                continue
-            }
-            guard isUnreserved(byte) || isSubDelimiter(byte) || isGeneralDelimiter(byte) else { return false }
-            index += 1
-        }
-        return true
+        bytes.allSatisfy { byte in
+            PercentEncoding.isUnreserved(byte) || PercentEncoding.isSubDelimiter(byte) || PercentEncoding.isGeneralDelimiter(byte)
+                || byte == UInt8(ascii: "%")
+        } && !PercentEncoding.decode(bytes).malformed
     }
 
     private static func isAlpha(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
@@ -165,44 +130,6 @@ struct ParsedURL {
 
     private static func isSchemeByte(_ byte: UInt8) -> Bool {
         isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-    }
-
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        isAlpha(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: "~")
-    }
-
-    private static func isSubDelimiter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
-            true
-        default:
-            false
-        }
-    }
-
-    private static func isGeneralDelimiter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"),
-            UInt8(ascii: "@"):
-            true
-        default:
-            false
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {

@@ -19,7 +19,7 @@ extension SigningCertificate {
         do {
             chain = try X509Chain(pem: pem, source: "the certificate chain at \(source)")
         } catch {
-            throw VerificationError(.malformedCertificate, error.reason)
+            throw VerificationError(.malformedCertificate, error.message)
         }
         let subject = chain.leaf.subject
         guard let leafValidity = chain.leaf.validity else {

@@ -88,15 +88,3 @@ enum HTTPSeeds {
         return seeds
     }
 }
-
-extension SplitFeeding {
-    /// The entry point, as the callback handed to libFuzzer's driver.
-    static let testOneInput: FuzzHarness.TestOneInput = LLVMFuzzerTestOneInput
-}
-
-/// libFuzzer's entry point.
-@_cdecl("LLVMFuzzerTestOneInput")
-func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    SplitFeeding.check(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}

@@ -10,4 +10,4 @@ import SkillGateFuzzSupport
 
 // The server's request-head parser and chunked decoder fed a byte stream whole, in pieces (split
 // points taken from the input) and a byte at a time: every feeding sees the same requests.
-exit(FuzzHarness.main(name: "skillgate-fuzz-http", seeds: HTTPSeeds.all(), testOneInput: SplitFeeding.testOneInput))
+exit(FuzzHarness.main(name: "skillgate-fuzz-http", seeds: HTTPSeeds.all(), check: SplitFeeding.check))

@@ -32,15 +32,3 @@ enum JSONRoundTrip {
         }
     }
 }
-
-extension JSONRoundTrip {
-    /// The entry point, as the callback handed to libFuzzer's driver.
-    static let testOneInput: FuzzHarness.TestOneInput = LLVMFuzzerTestOneInput
-}
-
-/// libFuzzer's entry point.
-@_cdecl("LLVMFuzzerTestOneInput")
-func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    JSONRoundTrip.check(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}

@@ -10,4 +10,4 @@ import SkillGateFuzzSupport
 
 // JSON parse → write → parse: whatever JSONParser accepts, JSONValue.jsonBytes writes back as
 // JSON that parses to the same value and writes the same bytes again.
-exit(FuzzHarness.main(name: "skillgate-fuzz-json", seeds: JSONRoundTrip.seeds(), testOneInput: JSONRoundTrip.testOneInput))
+exit(FuzzHarness.main(name: "skillgate-fuzz-json", seeds: JSONRoundTrip.seeds(), check: JSONRoundTrip.check))

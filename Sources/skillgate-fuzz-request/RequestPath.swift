@@ -55,15 +55,3 @@ private final class ResultBox: @unchecked Sendable {
     var result: SkillResult?
     let done = DispatchSemaphore(value: 0)
 }
-
-extension RequestPath {
-    /// The entry point, as the callback handed to libFuzzer's driver.
-    static let testOneInput: FuzzHarness.TestOneInput = LLVMFuzzerTestOneInput
-}
-
-/// libFuzzer's entry point.
-@_cdecl("LLVMFuzzerTestOneInput")
-func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    RequestPath.check(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}

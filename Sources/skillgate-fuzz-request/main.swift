@@ -10,4 +10,4 @@ import SkillGateFuzzSupport
 
 // The whole request path on arbitrary bytes: SkillRunner.handle(body:) of a small skill with every
 // kind of route always gives exactly one valid JSON answer, an error body or a response envelope.
-exit(FuzzHarness.main(name: "skillgate-fuzz-request", seeds: FuzzCorpus.requestBodies(), testOneInput: RequestPath.testOneInput))
+exit(FuzzHarness.main(name: "skillgate-fuzz-request", seeds: FuzzCorpus.requestBodies(), check: RequestPath.check))

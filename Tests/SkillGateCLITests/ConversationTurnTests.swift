@@ -14,11 +14,17 @@ struct ConversationTurnTests {
         done
         """
 
-    @Test("each turn's dialog state, confirmations, locale, user, person, permissions and interfaces reach the request")
-    func turnContext() async throws {
+    /// A temporary folder with the sample's skill package and ``loggingSkill`` as `skill.sh`; returns
+    /// the folder and the script's path.
+    static func loggingSkillFolder() throws -> (TemporaryFolder, String) {
         let folder = try TemporaryFolder()
         try folder.copy(Command.checkout + "/Samples/RideHailer/skill-package")
-        let script = try folder.write(Self.loggingSkill, to: "skill.sh")
+        return (folder, try folder.write(Self.loggingSkill, to: "skill.sh"))
+    }
+
+    @Test("each turn's dialog state, confirmations, locale, user, person, permissions and interfaces reach the request")
+    func turnContext() async throws {
+        let (folder, script) = try Self.loggingSkillFolder()
         let conversation = try folder.write(
             """
             {"conversation": {"user": {"token": "token-1234"}, "skillId": "amzn1.ask.skill.ride-hailer",
@@ -77,26 +83,18 @@ struct ConversationTurnTests {
     @Test("in a dialog, slots gathered so far ride along: from the request a Dialog directive answered, or its updatedIntent")
     func dialogCarry() async throws {
         let folder = try TemporaryFolder()
-        let model: JSONValue = [
-            "interactionModel": [
-                "languageModel": [
-                    "invocationName": "ride hailer",
-                    "intents": [
-                        [
-                            "name": "OrderRideIntent",
-                            "slots": [
-                                ["name": "destination", "type": "DestinationType", "samples": ["to {destination}"]],
-                                ["name": "when", "type": "AMAZON.TIME"],
-                            ],
-                            "samples": ["get me a ride", "get me a ride {when}"],
-                        ]
+        let model = Command.rideHailerModel(
+            intents: [
+                [
+                    "name": "OrderRideIntent",
+                    "slots": [
+                        ["name": "destination", "type": "DestinationType", "samples": ["to {destination}"]],
+                        ["name": "when", "type": "AMAZON.TIME"],
                     ],
-                    "types": [
-                        ["name": "DestinationType", "values": [["id": "work", "name": ["value": "work", "synonyms": ["the office"]]]]]
-                    ],
+                    "samples": ["get me a ride", "get me a ride {when}"],
                 ]
-            ]
-        ]
+            ],
+            types: [["name": "DestinationType", "values": [["id": "work", "name": ["value": "work", "synonyms": ["the office"]]]]]])
         let modelPath = try folder.write(model.jsonString, to: "skill-package/interactionModels/custom/en-US.json")
         // Answers 1: elicit the destination; 2: delegate with an updated intent; 3: done.
         let script = try folder.write(
@@ -132,9 +130,7 @@ struct ConversationTurnTests {
 
     @Test("a said turn the model does not understand fails with the closest samples, and the rest is not played")
     func unresolvedTurn() async throws {
-        let folder = try TemporaryFolder()
-        try folder.copy(Command.checkout + "/Samples/RideHailer/skill-package")
-        let script = try folder.write(Self.loggingSkill, to: "skill.sh")
+        let (folder, script) = try Self.loggingSkillFolder()
         let conversation = try folder.write(
             #"{"conversation": {"skillId": "amzn1.ask.skill.ride-hailer"}, "turns": [{"say": "open ride hailer"}, {"say": "fly me to the moon"}, {"say": "help"}, {"say": "stop"}]}"#,
             to: "talk.json")

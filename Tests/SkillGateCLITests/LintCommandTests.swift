@@ -51,23 +51,17 @@ struct LintCommandTests {
 
     @Test("samples that break a model build: an undeclared {slot}, the same sample twice in one intent and across intents")
     func samples() async throws {
-        let model: JSONValue = [
-            "interactionModel": [
-                "languageModel": [
-                    "invocationName": "ride hailer",
-                    "intents": [
-                        [
-                            "name": "OrderRideIntent",
-                            "slots": [["name": "destination", "type": "DestinationType", "samples": ["to {place}"]]],
-                            "samples": ["take me to {destination}", "Take me to {place}!", "where is my ride"],
-                        ],
-                        ["name": "RideStatusIntent", "samples": ["where is my ride?", "where is my ride"]],
-                        ["name": "CancelRideIntent", "samples": []],
-                    ],
-                    "types": [["name": "DestinationType", "values": [["name": ["value": "work"]]]]],
-                ]
-            ]
-        ]
+        let model = Command.rideHailerModel(
+            intents: [
+                [
+                    "name": "OrderRideIntent",
+                    "slots": [["name": "destination", "type": "DestinationType", "samples": ["to {place}"]]],
+                    "samples": ["take me to {destination}", "Take me to {place}!", "where is my ride"],
+                ],
+                ["name": "RideStatusIntent", "samples": ["where is my ride?", "where is my ride"]],
+                ["name": "CancelRideIntent", "samples": []],
+            ],
+            types: [["name": "DestinationType", "values": [["name": ["value": "work"]]]]])
         let folder = try TemporaryFolder()
         let path = try folder.write(model.jsonString, to: "en-US.json")
         let output = try await Command.skillgate(["lint", "--model", path, "--exec", Command.path("ride-hailer")])

@@ -16,6 +16,18 @@ struct DoctorHTTPSTests {
         return try await body(file.path)
     }
 
+    /// Runs `body` with the fake token server behind a TLS proxy presenting the test certificate for
+    /// 127.0.0.1, given the proxy's port and the certificates.
+    static func withHTTPSFake(_ body: (FakeServer, Int, TLSTestCertificates) async throws -> Void) async throws {
+        let certificates = try await TLSTestCertificates.shared.value
+        try await FakeServer.with { fake in
+            let proxy = try TLSProxy(
+                certificate: certificates.loopbackCertificatePEM, key: certificates.serverKeyPEM, backendPort: fake.port)
+            try await body(fake, proxy.port, certificates)
+            withExtendedLifetime(proxy) {}
+        }
+    }
+
     /// Options for the fake behind the proxy, over HTTPS.
     static func httpsOptions(_ fake: FakeServer, proxyPort: Int, caFile: String?) throws -> DoctorOptions {
         var options = fake.codeOptions()
@@ -27,12 +39,9 @@ struct DoctorHTTPSTests {
 
     @Test("with --ca-file naming the test CA, every check passes over HTTPS")
     func trustedPrivateCA() async throws {
-        let certificates = try await TLSTestCertificates.shared.value
-        try await FakeServer.with { fake in
-            let proxy = try TLSProxy(
-                certificate: certificates.loopbackCertificatePEM, key: certificates.serverKeyPEM, backendPort: fake.port)
+        try await Self.withHTTPSFake { fake, proxyPort, certificates in
             try await Self.withCAFile(certificates.caPEM) { caFile in
-                let report = await FakeServer.run(try Self.httpsOptions(fake, proxyPort: proxy.port, caFile: caFile))
+                let report = await FakeServer.run(try Self.httpsOptions(fake, proxyPort: proxyPort, caFile: caFile))
                 #expect(report.ids(.fail).isEmpty, "\(report.dump)")
                 #expect(report.ids(.error).isEmpty, "\(report.dump)")
                 for id: CheckID in [.codeExchange, .refresh, .refreshTokenReuse, .oldAccessToken, .invalidGrant, .invalidClient] {
@@ -42,23 +51,18 @@ struct DoctorHTTPSTests {
                 #expect(!report.hasFailures)
             }
             #expect(fake.endpoint.tokenRequests == 6)
-            withExtendedLifetime(proxy) {}
         }
     }
 
     @Test("without --ca-file the same server is a network ERROR naming TLS trust")
     func systemRootsRefuseTheTestCA() async throws {
-        let certificates = try await TLSTestCertificates.shared.value
-        try await FakeServer.with { fake in
-            let proxy = try TLSProxy(
-                certificate: certificates.loopbackCertificatePEM, key: certificates.serverKeyPEM, backendPort: fake.port)
-            let report = await FakeServer.run(try Self.httpsOptions(fake, proxyPort: proxy.port, caFile: nil))
+        try await Self.withHTTPSFake { fake, proxyPort, _ in
+            let report = await FakeServer.run(try Self.httpsOptions(fake, proxyPort: proxyPort, caFile: nil))
             #expect(report[.codeExchange]?.verdict == .error, "\(report.dump)")
             #expect(report[.codeExchange]?.reason.contains("TLS certificate is not trusted") == true, "\(report.dump)")
             // The token checks are not verdicts; the TLS checks are: the certificate's issuer is no trusted root, and
             // it sent no intermediate, so the chain check says which.
             #expect(report.ids(.fail) == [.tlsChain], "\(report.dump)")
-            withExtendedLifetime(proxy) {}
         }
     }
 }

@@ -69,34 +69,10 @@ struct DynamoDBStoreTests {
         try await first.createTableIfNeeded()
         let stores = [first, moto.store(table: "attributes-race")]
         let perWriter = 25
-        let conflicts = try await withThrowingTaskGroup(of: Int.self) { group in
-            for store in stores { group.addTask { try await Self.increment(store, times: perWriter) } }
-            return try await group.reduce(0, +)
-        }
+        let conflicts = try await ConcurrentIncrements.run(stores, perWriter: perWriter)
         let final = try await first.get("shared")
         #expect(final.attributes["count"] == .integer(2 * perWriter))
         #expect(final.version == UInt64(2 * perWriter))
         print("DynamoDB (moto) two-writer increments: \(conflicts) conflicts detected and retried")
-    }
-
-    static func increment(_ store: DynamoDBPersistenceStore, times: Int) async throws -> Int {
-        var conflicts = 0
-        for _ in 0..<times {
-            while true {
-                let stored = try await store.get("shared")
-                let count = stored.attributes["count"]?.intValue ?? 0
-                let failure: PersistenceError?
-                do {
-                    _ = try await store.put(["count": .integer(count + 1)], for: "shared", expectedVersion: stored.version)
-                    failure = nil
-                } catch {
-                    failure = error
-                }
-                guard let failure else { break }
-                guard failure.code == .conflict else { throw failure }
-                conflicts += 1
-            }
-        }
-        return conflicts
     }
 }

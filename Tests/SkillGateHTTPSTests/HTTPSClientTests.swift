@@ -64,53 +64,71 @@ struct HTTPSClientTests {
         }
     }
 
-    @Test("a certificate from a CA the client does not trust fails as untrustedCertificate, naming the problem")
-    func untrustedCertificate() async throws {
-        let certificates = try await TLSTestCertificates.shared.value
-        try await Self.withHTTPS(certificate: certificates.loopbackCertificatePEM) { port in
-            let client = HTTPClient.https(host: "127.0.0.1", port: port, trustRoots: .pem(certificates.otherCAPEM))
+    /// A server certificate the client must refuse.
+    enum RefusedCertificate: CaseIterable, CustomStringConvertible {
+        /// From a CA the client does not trust.
+        case untrustedCA
+        /// From the trusted CA, for another name.
+        case otherName
+
+        var description: String { "\(kind)" }
+
+        /// What the client must say.
+        var kind: HTTPClientError.Kind { self == .untrustedCA ? .untrustedCertificate : .hostnameMismatch }
+        /// Words the message must hold.
+        var phrase: String { self == .untrustedCA ? "is not trusted" : "does not name that host" }
+
+        /// The server's certificate and the client's trust roots.
+        func setup(_ certificates: TLSTestCertificates) -> (certificate: [UInt8], trusted: [UInt8]) {
+            switch self {
+            case .untrustedCA: (certificates.loopbackCertificatePEM, certificates.otherCAPEM)
+            case .otherName: (certificates.otherNameCertificatePEM, certificates.caPEM)
+            }
+        }
+    }
+
+    @Test(
+        "an untrusted CA fails as untrustedCertificate, a trusted certificate for another name as hostnameMismatch, each naming the problem",
+        arguments: RefusedCertificate.allCases)
+    func refusedCertificate(_ refused: RefusedCertificate) async throws {
+        let (certificate, trusted) = refused.setup(try await TLSTestCertificates.shared.value)
+        try await Self.withHTTPS(certificate: certificate) { port in
+            let client = HTTPClient.https(host: "127.0.0.1", port: port, trustRoots: .pem(trusted))
             defer { client.close() }
             let error = await Self.failure(of: client)
-            #expect(error?.kind == .untrustedCertificate, "\(String(describing: error))")
-            #expect(error?.description.contains("is not trusted") == true, "\(String(describing: error))")
+            #expect(error?.kind == refused.kind, "\(String(describing: error))")
+            #expect(error?.description.contains(refused.phrase) == true, "\(String(describing: error))")
             #expect(error?.description.contains("127.0.0.1:\(port)") == true, "\(String(describing: error))")
         }
     }
 
-    @Test("a trusted certificate for another name fails as hostnameMismatch")
-    func hostnameMismatch() async throws {
-        let certificates = try await TLSTestCertificates.shared.value
-        try await Self.withHTTPS(certificate: certificates.otherNameCertificatePEM) { port in
-            let client = HTTPClient.https(host: "127.0.0.1", port: port, trustRoots: .pem(certificates.caPEM))
-            defer { client.close() }
-            let error = await Self.failure(of: client)
-            #expect(error?.kind == .hostnameMismatch, "\(String(describing: error))")
-            #expect(error?.description.contains("does not name that host") == true, "\(String(describing: error))")
-        }
+    /// Runs `body` with an HTTPS client of a loopback server that accepts connections and never answers.
+    static func withSilentServer(_ body: (HTTPClient) async throws -> Void) async throws {
+        let listener = try LoopbackListener()
+        let client = HTTPClient.https(host: "127.0.0.1", port: listener.port, trustRoots: .system)
+        defer { client.close() }
+        try await body(client)
+        withExtendedLifetime(listener) {}
     }
 
     @Test("a server that accepts but never answers the handshake times out")
     func silentServer() async throws {
-        let listener = try LoopbackListener()
-        let client = HTTPClient.https(host: "127.0.0.1", port: listener.port, trustRoots: .system)
-        defer { client.close() }
-        let start = ContinuousClock.now
-        let error = await Self.failure(of: client, timeout: .milliseconds(300))
-        #expect(error?.kind == .timedOut, "\(String(describing: error))")
-        #expect(ContinuousClock.now - start < .seconds(5))
-        withExtendedLifetime(listener) {}
+        try await Self.withSilentServer { client in
+            let start = ContinuousClock.now
+            let error = await Self.failure(of: client, timeout: .milliseconds(300))
+            #expect(error?.kind == .timedOut, "\(String(describing: error))")
+            #expect(ContinuousClock.now - start < .seconds(5))
+        }
     }
 
     @Test("cancelling the task interrupts a TLS handshake in progress")
     func cancelledHandshake() async throws {
-        let listener = try LoopbackListener()
-        let client = HTTPClient.https(host: "127.0.0.1", port: listener.port, trustRoots: .system)
-        defer { client.close() }
-        let request = Task { try await client.send(method: "GET", path: "/", timeout: nil) }
-        try await Task.sleep(for: .milliseconds(200))
-        request.cancel()
-        await #expect(throws: CancellationError.self) { _ = try await request.value }
-        withExtendedLifetime(listener) {}
+        try await Self.withSilentServer { client in
+            let request = Task { try await client.send(method: "GET", path: "/", timeout: nil) }
+            try await Task.sleep(for: .milliseconds(200))
+            request.cancel()
+            await #expect(throws: CancellationError.self) { _ = try await request.value }
+        }
     }
 }
 

@@ -32,6 +32,13 @@ final class RawClient: @unchecked Sendable {
         Glibc.close(fd)
     }
 
+    /// `connect(2)` to a `sockaddr_in` or `sockaddr_in6`.
+    private static func connectSocket<Address>(_ fd: Int32, to address: inout Address) -> Int32 {
+        withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<Address>.size)) }
+        }
+    }
+
     /// Connects to `host:port` (IPv4 or IPv6 literal) and sends `firstBytes` at once, from the
     /// same thread: a connection that stays silent past the header timeout may be closed with no answer.
     static func connect(port: Int, host: String = "127.0.0.1", firstBytes: [UInt8] = []) async throws -> RawClient {
@@ -48,21 +55,13 @@ final class RawClient: @unchecked Sendable {
                 address.sin6_family = sa_family_t(AF_INET6)
                 address.sin6_port = in_port_t(UInt16(port).bigEndian)
                 inet_pton(AF_INET6, host, &address.sin6_addr)
-                status = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                    }
-                }
+                status = connectSocket(fd, to: &address)
             } else {
                 var address = sockaddr_in()
                 address.sin_family = sa_family_t(AF_INET)
                 address.sin_port = in_port_t(UInt16(port).bigEndian)
                 inet_pton(AF_INET, host, &address.sin_addr)
-                status = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
+                status = connectSocket(fd, to: &address)
             }
             guard status == 0 else {
                 let code = errno

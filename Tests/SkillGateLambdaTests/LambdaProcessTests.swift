@@ -59,9 +59,9 @@ struct LambdaProcessTests {
     }
 
     /// Starts `ride-hailer` in Lambda mode against `fake`.
-    static func startLambda(_ binary: String, fake: FakeRuntimeAPI, arguments: [String] = []) throws -> Subprocess {
+    static func startLambda(_ binary: String, fake: FakeLambdaRuntimeAPI, arguments: [String] = []) throws -> Subprocess {
         var environment = ProcessEnvironment.read()
-        environment["AWS_LAMBDA_RUNTIME_API"] = "127.0.0.1:\(fake.port)"
+        environment["AWS_LAMBDA_RUNTIME_API"] = fake.address
         environment["LOG_LEVEL"] = "error"
         return try Subprocess(
             binary, arguments: arguments, environment: environment, standardInput: .nullDevice, standardOutput: .nullDevice,
@@ -83,14 +83,14 @@ struct LambdaProcessTests {
         let expected = stdio.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         try #require(expected.count == corpus.count)
 
-        let fake = try FakeRuntimeAPI()
-        fake.enqueue(FakeRuntimeAPI.Event(requestID: "cold", body: Array(corpus[0].utf8)))
+        let fake = try FakeLambdaRuntimeAPI()
+        fake.enqueue(FakeLambdaRuntimeAPI.Event(requestID: "cold", body: Array(corpus[0].utf8)))
         let started = ContinuousClock.now
         let process = try Self.startLambda(binary, fake: fake)
         let first = try #require(await fake.reports(count: 1).first)
         print("LambdaProcessTests: cold start (spawn to first answer, this build): \(started.duration(to: first.receivedAt))")
         for (index, line) in corpus.enumerated() {
-            fake.enqueue(FakeRuntimeAPI.Event(requestID: "req-\(index)", body: Array(line.utf8)))
+            fake.enqueue(FakeLambdaRuntimeAPI.Event(requestID: "req-\(index)", body: Array(line.utf8)))
         }
         let reports = await fake.reports(count: corpus.count + 1)
         #expect(await eventually { fake.waitingPolls == 1 })
@@ -116,9 +116,9 @@ struct LambdaProcessTests {
             binary, ["stdio", "--lines"], input: Array((other + "\n").utf8), environment: ["LOG_LEVEL": "error"])
         let stdioError = try #require(try JSONSerialization.jsonObject(with: Data(stdio.stdout.utf8)) as? [String: [String: String]])
 
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let process = try Self.startLambda(binary, fake: fake, arguments: ["lambda"])
-        fake.enqueue(FakeRuntimeAPI.Event(requestID: "x1", body: Array(other.utf8)))
+        fake.enqueue(FakeLambdaRuntimeAPI.Event(requestID: "x1", body: Array(other.utf8)))
         let report = try #require(await fake.reports(count: 1).first)
         process.signal(SIGTERM)
         #expect(await Self.waitForExit(process) == 0)

@@ -1,3 +1,4 @@
+import SkillGateTestSupport
 import Foundation
 import SkillGateHTTP
 @testable import SkillGateLambda
@@ -21,13 +22,13 @@ struct LambdaRuntimeTests {
         }
     }
 
-    func event(_ id: String, _ text: String, delay: Duration? = nil) -> FakeRuntimeAPI.Event {
-        FakeRuntimeAPI.Event(requestID: id, body: Array(text.utf8), delay: delay)
+    func event(_ id: String, _ text: String, delay: Duration? = nil) -> FakeLambdaRuntimeAPI.Event {
+        FakeLambdaRuntimeAPI.Event(requestID: id, body: Array(text.utf8), delay: delay)
     }
 
     @Test("several invocations in a row are answered in order over one kept-alive connection")
     func severalInvocationsOneConnection() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         let loop = start(runtime) { event, context in .response(Array("\(context.requestID):".utf8) + event) }
         for index in 1...6 { fake.enqueue(event("req-\(index)", #"{"n":\#(index)}"#)) }
@@ -49,7 +50,7 @@ struct LambdaRuntimeTests {
 
     @Test("a failed invocation goes to the error endpoint with the error-type header and JSON body, and the loop goes on")
     func failedInvocationReportsError() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         let loop = start(runtime) { event, _ in
             if event == Array("bad".utf8) {
@@ -76,7 +77,7 @@ struct LambdaRuntimeTests {
 
     @Test("an init error is posted to /runtime/init/error with the header and JSON body")
     func initError() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         try await runtime.reportInitError(LambdaFunctionError(type: "Runtime.ConfigInvalid", message: "two routes for X"))
         let report = try #require(fake.reports.first)
@@ -89,7 +90,7 @@ struct LambdaRuntimeTests {
 
     @Test("a slow long poll is waited out: the event arriving after 1.5 s is still answered")
     func slowLongPoll() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(
             endpoint: fake.endpoint, retryPolicy: LambdaRetryPolicy(requestTimeout: .milliseconds(200)), logger: .disabled)
         let loop = start(runtime)
@@ -110,7 +111,7 @@ struct LambdaRuntimeTests {
 
     @Test("the deadline, function ARN and trace ID reach the handler; the trace ID is exported as _X_AMZN_TRACE_ID")
     func contextReachesHandler() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         let seen = Mutex<(LambdaInvocationContext, String?)?>(nil)
         let loop = start(runtime) { event, context in
@@ -140,7 +141,7 @@ struct LambdaRuntimeTests {
 
     @Test("a lost connection to the Runtime API is retried with backoff; the restarted API's event is answered")
     func lostConnectionIsRetried() async throws {
-        let first = try FakeRuntimeAPI()
+        let first = try FakeLambdaRuntimeAPI()
         let port = first.port
         let runtime = LambdaRuntime(
             endpoint: first.endpoint, retryPolicy: LambdaRetryPolicy(maxAttempts: 200, maxDelay: .milliseconds(50)),
@@ -151,7 +152,7 @@ struct LambdaRuntimeTests {
         #expect(await eventually { first.waitingPolls == 1 })
         await first.shutdown()  // drops the long poll's connection
         try await Task.sleep(for: .milliseconds(100))
-        let second = try FakeRuntimeAPI(port: port)
+        let second = try FakeLambdaRuntimeAPI(port: port)
         second.enqueue(event("after", "two"))
         let reports = await second.reports(count: 1)
         runtime.stop()
@@ -162,7 +163,7 @@ struct LambdaRuntimeTests {
 
     @Test("an unreachable Runtime API makes run throw .unreachable after the bounded retries")
     func unreachableGivesUp() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let endpoint = fake.endpoint
         await fake.shutdown()
         let runtime = LambdaRuntime(
@@ -176,7 +177,7 @@ struct LambdaRuntimeTests {
 
     @Test("500, 503 and 429 from /next are retried with the doubling backoff; the event after them is answered")
     func serverErrorsOnNextAreRetried() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         fake.failNextPolls(with: [500, 503, 429])
         fake.enqueue(event("after-errors", "answered"))
         let runtime = LambdaRuntime(
@@ -197,7 +198,7 @@ struct LambdaRuntimeTests {
 
     @Test("a /next that keeps failing with 500 ends run with .runtimeAPIFailure after the policy's attempts")
     func persistentServerErrorsStop() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         fake.failNextPolls(with: Array(repeating: 500, count: 5))
         let runtime = LambdaRuntime(
             endpoint: fake.endpoint, retryPolicy: LambdaRetryPolicy(maxAttempts: 5, initialDelay: .milliseconds(1)),
@@ -212,7 +213,7 @@ struct LambdaRuntimeTests {
 
     @Test("a 403 from /next is not retried: run ends at once with .runtimeAPIFailure")
     func forbiddenStops() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         fake.failNextPolls(with: [403])
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         let error = await start(runtime).value
@@ -224,7 +225,7 @@ struct LambdaRuntimeTests {
 
     @Test("cancelling the task running the loop ends it cleanly, and a runtime runs only once")
     func cancellationEndsLoop() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         let loop = start(runtime)
         #expect(await eventually { fake.waitingPolls == 1 })
@@ -237,7 +238,7 @@ struct LambdaRuntimeTests {
 
     @Test("stop() before the first poll ends the loop without contacting the API")
     func stopBeforeStart() async throws {
-        let fake = try FakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let runtime = LambdaRuntime(endpoint: fake.endpoint, logger: .disabled)
         runtime.stop()
         #expect(await start(runtime).value == nil)

@@ -1,3 +1,4 @@
+import SkillGateTestSupport
 import Foundation
 import Synchronization
 

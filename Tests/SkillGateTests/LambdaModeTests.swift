@@ -1,3 +1,4 @@
+import SkillGateTestSupport
 import Foundation
 import SkillGateHTTP
 @testable import SkillGateLambda
@@ -27,7 +28,7 @@ struct LambdaTestSkill: Skill {
 /// (the stdio path) byte for byte.
 struct LambdaModeTests {
     /// Runs `lambda` for `LambdaTestSkill` in a task against `fake`.
-    func startLambda(_ fake: LambdaFakeRuntimeAPI, arguments: [String] = ["lambda"]) -> Task<Int32, Never> {
+    func startLambda(_ fake: FakeLambdaRuntimeAPI, arguments: [String] = ["lambda"]) -> Task<Int32, Never> {
         let environment = ["AWS_LAMBDA_RUNTIME_API": fake.address, "LOG_LEVEL": "critical"]
         return Task { await SkillMain.run(LambdaTestSkill(), program: "lambda-test", arguments: arguments, environment: environment) }
     }
@@ -71,67 +72,67 @@ struct LambdaModeTests {
     func corpusMatchesStdio() async throws {
         let corpus = Self.corpus()
         let runner = try SkillRunner(skill: LambdaTestSkill(), options: RunnerOptions(), logger: .disabled)
-        let fake = try LambdaFakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let lambda = startLambda(fake)
-        for (index, request) in corpus.enumerated() { fake.enqueue(id: "req-\(index)", body: request) }
+        for (index, request) in corpus.enumerated() { fake.enqueue(Self.event("req-\(index)", request)) }
         let reports = await fake.reports(count: corpus.count)
-        #expect(await waitUntil { fake.waitingPolls == 1 })
+        #expect(await eventually { fake.waitingPolls == 1 })
         lambda.cancel()
         #expect(await lambda.value == 0)
         try #require(reports.count == corpus.count)
         for (index, request) in corpus.enumerated() {
             let expected = await runner.handle(body: request)
             #expect(expected.error == nil, "request \(index) was rejected: \(String(describing: expected.error))")
-            #expect(reports[index].endpoint == "response")
+            #expect(reports[index].kind == .response)
             #expect(reports[index].requestID == "req-\(index)")
             #expect(
                 reports[index].body == expected.body,
                 "request \(index): \(reports[index].text) vs \(String(decoding: expected.body, as: UTF8.self))")
         }
-        #expect(fake.remoteAddresses.count == 1)
+        #expect(Set(fake.calls.map(\.remoteAddress)).count == 1)
         await fake.shutdown()
     }
 
     @Test("a throwing handler's spoken apology goes to the response endpoint; a malformed event to the error endpoint; the loop goes on")
     func apologyAndMalformed() async throws {
-        let fake = try LambdaFakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let lambda = startLambda(fake)
-        fake.enqueue(id: "throws", body: TestRequest.intent("ThrowingIntent").bytes)
-        fake.enqueue(id: "garbage", body: Array(#"{"version":"1.0","request":"#.utf8))
-        fake.enqueue(id: "after", body: TestRequest.intent("PublicIntent", slots: ["city": "Oslo"]).bytes)
+        fake.enqueue(Self.event("throws", TestRequest.intent("ThrowingIntent").bytes))
+        fake.enqueue(Self.event("garbage", Array(#"{"version":"1.0","request":"#.utf8)))
+        fake.enqueue(Self.event("after", TestRequest.intent("PublicIntent", slots: ["city": "Oslo"]).bytes))
         let reports = await fake.reports(count: 3)
         lambda.cancel()
         #expect(await lambda.value == 0)
         try #require(reports.count == 3)
 
-        #expect(reports[0].endpoint == "response")
+        #expect(reports[0].kind == .response)
         let apology = try JSONParser.parse(reports[0].body)
         #expect(apology["response"]?["outputSpeech"]?["text"] == "Sorry, something went wrong. Please try again later.")
 
-        #expect(reports[1].endpoint == "error")
+        #expect(reports[1].kind == .error)
         #expect(reports[1].headers["Lambda-Runtime-Function-Error-Type"] == "SkillGate.malformedRequest")
         let error = try JSONParser.parse(reports[1].body)
         #expect(error["errorType"] == "SkillGate.malformedRequest")
         #expect(error["errorMessage"]?.stringValue?.isEmpty == false)
 
-        #expect(reports[2].endpoint == "response")
+        #expect(reports[2].kind == .response)
         #expect(try JSONParser.parse(reports[2].body)["response"]?["outputSpeech"]?["text"] == "public for Oslo")
         await fake.shutdown()
     }
 
     @Test("the applicationId check still applies on Lambda: another skill's request goes to the error endpoint")
     func applicationIDChecked() async throws {
-        let fake = try LambdaFakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         let lambda = startLambda(fake, arguments: ["lambda", "--skill-id", "amzn1.ask.skill.mine"])
-        fake.enqueue(id: "other", body: TestRequest.launch(skillID: "amzn1.ask.skill.other").bytes)
-        fake.enqueue(id: "mine", body: TestRequest.launch(skillID: "amzn1.ask.skill.mine").bytes)
+        fake.enqueue(Self.event("other", TestRequest.launch(skillID: "amzn1.ask.skill.other").bytes))
+        fake.enqueue(Self.event("mine", TestRequest.launch(skillID: "amzn1.ask.skill.mine").bytes))
         let reports = await fake.reports(count: 2)
         lambda.cancel()
         #expect(await lambda.value == 0)
         try #require(reports.count == 2)
-        #expect(reports[0].endpoint == "error")
+        #expect(reports[0].kind == .error)
         #expect(reports[0].headers["Lambda-Runtime-Function-Error-Type"] == "SkillGate.applicationIdMismatch")
-        #expect(reports[1].endpoint == "response")
+        #expect(reports[1].kind == .response)
         await fake.shutdown()
     }
 
@@ -145,20 +146,19 @@ struct LambdaModeTests {
 
     @Test("a start-up failure is reported to /runtime/init/error")
     func initErrorReported() async throws {
-        let fake = try LambdaFakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         await LambdaMode.reportInitError(
             SkillError(.duplicateRoute, "two routes handle OrderRideIntent"), environment: ["AWS_LAMBDA_RUNTIME_API": fake.address],
             logger: .disabled)
         let report = try #require(fake.reports.first)
-        #expect(report.endpoint == "init/error")
+        #expect(report.kind == .initError)
         #expect(report.headers["Lambda-Runtime-Function-Error-Type"] == "Runtime.ConfigInvalid")
         #expect(try JSONParser.parse(report.body)["errorMessage"] == "two routes handle OrderRideIntent")
         await fake.shutdown()
     }
 
-    func waitUntil(_ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
-        while !condition() && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(5)) }
-        return condition()
+    /// An event with a deadline far away, as the lambda mode tests need.
+    static func event(_ id: String, _ body: [UInt8]) -> FakeLambdaRuntimeAPI.Event {
+        FakeLambdaRuntimeAPI.Event(requestID: id, body: body, deadlineMilliseconds: Int64.max / 2)
     }
 }

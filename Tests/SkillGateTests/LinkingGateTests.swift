@@ -7,16 +7,23 @@ struct LinkingGateTests {
         "Gate Test needs your Gate Test account to do that, so it can act for you. I've sent a card to your Alexa app: open it to link your Gate Test account, then ask me again."
     static let unavailable = "Sorry, Gate Test can't reach your account right now. Please try again in a little while."
 
-    @Test("required: runs only with a valid token; otherwise link card or try-later", arguments: TokenPlacement.allCases)
-    func required(placement: TokenPlacement) async throws {
+    /// Sends `intent` to a fresh gate skill with the token placed as `placement`; returns the
+    /// `response` object and how many handlers ran.
+    static func send(_ intent: String, _ placement: TokenPlacement) async throws -> (response: JSONValue?, runs: Int) {
         let counter = RunCounter()
         let tester = try SkillTester(GateSkill(counter: counter))
-        let response = await tester.send(placement.request(intent: "RequiredIntent"))
-        let body = try #require(response.json["response"])
+        let response = await tester.send(placement.request(intent: intent))
+        return (response.json["response"], counter.value)
+    }
+
+    @Test("required: runs only with a valid token; otherwise link card or try-later", arguments: TokenPlacement.allCases)
+    func required(placement: TokenPlacement) async throws {
+        let (response, runs) = try await Self.send("RequiredIntent", placement)
+        let body = try #require(response)
         switch placement {
         case .context, .sessionOnly:
             #expect(body == ["outputSpeech": ["type": "PlainText", "text": "required ran with good-token"], "shouldEndSession": true])
-            #expect(counter.value == 1)
+            #expect(runs == 1)
         case .absent, .empty, .invalid:
             #expect(
                 body == [
@@ -24,31 +31,27 @@ struct LinkingGateTests {
                     "shouldEndSession": true,
                 ])
             #expect(body["reprompt"] == nil)
-            #expect(counter.value == 0)
+            #expect(runs == 0)
         case .unavailable:
             #expect(body == ["outputSpeech": ["type": "PlainText", "text": .string(Self.unavailable)], "shouldEndSession": true])
             #expect(body["card"] == nil)
-            #expect(counter.value == 0)
+            #expect(runs == 0)
         }
     }
 
     @Test("optional: always runs; the token only when present and valid", arguments: TokenPlacement.allCases)
     func optional(placement: TokenPlacement) async throws {
-        let counter = RunCounter()
-        let tester = try SkillTester(GateSkill(counter: counter))
-        let response = await tester.send(placement.request(intent: "OptionalIntent"))
+        let (response, runs) = try await Self.send("OptionalIntent", placement)
         let expected = [.context, .sessionOnly].contains(placement) ? "optional ran with good-token" : "optional ran with no token"
-        #expect(response.json["response"] == ["outputSpeech": ["type": "PlainText", "text": .string(expected)], "shouldEndSession": true])
-        #expect(counter.value == 1)
+        #expect(response == ["outputSpeech": ["type": "PlainText", "text": .string(expected)], "shouldEndSession": true])
+        #expect(runs == 1)
     }
 
     @Test("public: always runs and never consults the validator", arguments: TokenPlacement.allCases)
     func publicRoute(placement: TokenPlacement) async throws {
-        let counter = RunCounter()
-        let tester = try SkillTester(GateSkill(counter: counter))
-        let response = await tester.send(placement.request(intent: "PublicIntent"))
-        #expect(response.json["response"] == ["outputSpeech": ["type": "PlainText", "text": "public ran"], "shouldEndSession": true])
-        #expect(counter.value == 1)
+        let (response, runs) = try await Self.send("PublicIntent", placement)
+        #expect(response == ["outputSpeech": ["type": "PlainText", "text": "public ran"], "shouldEndSession": true])
+        #expect(runs == 1)
     }
 
     @Test("a route's own prompt overrides the skill's, localized by the request's locale")

@@ -8,11 +8,7 @@ struct AlexaRequestVerifierTests {
     @Test("a body signed by the openssl command line with the Alexa-like certificate passes")
     func signedBodyPasses() async throws {
         let harness = try await VerifierHarness()
-        try await harness.verifier.verify(
-            body: harness.fixture.signedBody,
-            signatureCertChainURL: VerifierHarness.goodURL,
-            signature256: harness.fixture.signedBodySignature
-        )
+        try await harness.verify(signature: harness.fixture.signedBodySignature)
         #expect(harness.fetcher.fetchedURLs == [VerifierHarness.goodURL])
     }
 
@@ -55,8 +51,7 @@ struct AlexaRequestVerifierTests {
     func missingSignature(_ value: String?) async throws {
         let harness = try await VerifierHarness()
         let error = await #expect(throws: VerificationError.self) {
-            try await harness.verifier.verify(
-                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: value)
+            try await harness.verify(signature: value)
         }
         #expect(error?.code == .missingSignature)
         #expect(harness.fetcher.totalCalls == 0)
@@ -68,8 +63,7 @@ struct AlexaRequestVerifierTests {
     func malformedSignature(_ value: String) async throws {
         let harness = try await VerifierHarness()
         let error = await #expect(throws: VerificationError.self) {
-            try await harness.verifier.verify(
-                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL, signature256: value)
+            try await harness.verify(signature: value)
         }
         #expect(error?.code == .malformedSignature)
     }
@@ -77,11 +71,7 @@ struct AlexaRequestVerifierTests {
     @Test("spaces around the Signature-256 value are ignored")
     func signatureWithSpaces() async throws {
         let harness = try await VerifierHarness()
-        try await harness.verifier.verify(
-            body: harness.fixture.signedBody,
-            signatureCertChainURL: VerifierHarness.goodURL,
-            signature256: "  \(harness.fixture.signedBodySignature)\t"
-        )
+        try await harness.verify(signature: "  \(harness.fixture.signedBodySignature)\t")
     }
 
     @Test("an invalid SignatureCertChainUrl is refused without downloading it")
@@ -105,9 +95,7 @@ struct AlexaRequestVerifierTests {
         tampered[tampered.count - 3] = UInt8(ascii: "2")
         for body in [tampered, harness.fixture.signedBody + [UInt8(ascii: "\n")], []] {
             let error = await #expect(throws: VerificationError.self) {
-                try await harness.verifier.verify(
-                    body: body, signatureCertChainURL: VerifierHarness.goodURL, signature256: harness.fixture.signedBodySignature
-                )
+                try await harness.verify(signature: harness.fixture.signedBodySignature, body: body)
             }
             #expect(error?.code == .signatureMismatch)
         }
@@ -117,10 +105,7 @@ struct AlexaRequestVerifierTests {
     func garbageSignature() async throws {
         let harness = try await VerifierHarness()
         let error = await #expect(throws: VerificationError.self) {
-            try await harness.verifier.verify(
-                body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL,
-                signature256: Data(repeating: 0x5A, count: 256).base64EncodedString()
-            )
+            try await harness.verify(signature: Data(repeating: 0x5A, count: 256).base64EncodedString())
         }
         #expect(error?.code == .signatureMismatch)
     }
@@ -128,22 +113,19 @@ struct AlexaRequestVerifierTests {
     @Test("an empty body signed correctly passes")
     func emptyBody() async throws {
         let harness = try await VerifierHarness()
-        try await harness.verifier.verify(body: [], signatureCertChainURL: VerifierHarness.goodURL, signature256: try harness.sign([]))
+        try await harness.verify(signature: try harness.sign([]), body: [])
     }
 
     @Test("many concurrent requests verify against one cached chain")
     func concurrentRequests() async throws {
         let harness = try await VerifierHarness()
-        try await harness.verifier.verify(
-            body: harness.fixture.signedBody, signatureCertChainURL: VerifierHarness.goodURL,
-            signature256: harness.fixture.signedBodySignature
-        )
+        try await harness.verify(signature: harness.fixture.signedBodySignature)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<64 {
                 let body = Array("{\"n\":\(index)}".utf8)
                 let signature = try harness.sign(body)
                 group.addTask {
-                    try await harness.verifier.verify(body: body, signatureCertChainURL: VerifierHarness.goodURL, signature256: signature)
+                    try await harness.verify(signature: signature, body: body)
                 }
             }
             try await group.waitForAll()

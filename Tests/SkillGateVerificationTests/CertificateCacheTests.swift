@@ -32,11 +32,7 @@ struct CertificateCacheTests {
 
     @Test("a cached chain is used while in date; past notAfter it is dropped, downloaded again, and refused as expired")
     func expiredEntryIsRefetched() async throws {
-        let fixture = try await AlexaCertificateFixture.shared.value
-        let clock = TestClock(fixture.generatedAt.addingTimeInterval(60))
-        let harness = try await VerifierHarness(clock: clock)
-        #expect(try await harness.failure(chain: "echo-api-cert.pem") == nil)
-
+        let (harness, clock, fixture) = try await Self.cachedAMinuteIn()
         clock.set(fixture.generatedAt.addingTimeInterval(Double(AlexaCertificateFixture.leafDays - 1) * 86_400))
         #expect(try await harness.failure(chain: "echo-api-cert.pem") == nil)
         #expect(harness.fetcher.totalCalls == 1)
@@ -49,12 +45,19 @@ struct CertificateCacheTests {
 
     @Test("a clock moved back before notBefore does not use the cached chain")
     func clockBeforeNotBefore() async throws {
+        let (harness, clock, fixture) = try await Self.cachedAMinuteIn()
+        clock.set(fixture.generatedAt.addingTimeInterval(-86_400))
+        #expect(try await harness.failure(chain: "echo-api-cert.pem") == .certificateNotYetValid)
+        #expect(harness.fetcher.totalCalls == 2)
+    }
+
+    /// A harness whose clock reads a minute after the fixture was made, with the good chain
+    /// downloaded, verified and cached.
+    static func cachedAMinuteIn() async throws -> (VerifierHarness, TestClock, AlexaCertificateFixture) {
         let fixture = try await AlexaCertificateFixture.shared.value
         let clock = TestClock(fixture.generatedAt.addingTimeInterval(60))
         let harness = try await VerifierHarness(clock: clock)
         #expect(try await harness.failure(chain: "echo-api-cert.pem") == nil)
-        clock.set(fixture.generatedAt.addingTimeInterval(-86_400))
-        #expect(try await harness.failure(chain: "echo-api-cert.pem") == .certificateNotYetValid)
-        #expect(harness.fetcher.totalCalls == 2)
+        return (harness, clock, fixture)
     }
 }

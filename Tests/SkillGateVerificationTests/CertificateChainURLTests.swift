@@ -1,4 +1,5 @@
 import Foundation
+import SkillGateTestSupport
 import SkillGateVerification
 import Testing
 
@@ -7,10 +8,7 @@ struct CertificateChainURLTests {
 
     @Test(
         "valid certificate-chain URLs pass and normalise to the canonical URL",
-        arguments: [
-            "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-            "https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem",
-            "https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem",
+        arguments: AmazonCertificateURLs.valid + [
             "HTTPS://s3.amazonaws.com/echo.api/echo-api-cert.pem",
             "HtTpS://s3.amazonaws.com/echo.api/echo-api-cert.pem",
             "https://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem",
@@ -32,12 +30,7 @@ struct CertificateChainURLTests {
 
     @Test(
         "invalid certificate-chain URLs fail with invalidSignatureCertChainURL",
-        arguments: [
-            "http://s3.amazonaws.com/echo.api/echo-api-cert.pem",
-            "https://notamazon.com/echo.api/echo-api-cert.pem",
-            "https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem",
-            "https://s3.amazonaws.com/invalid.path/echo-api-cert.pem",
-            "https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem",
+        arguments: AmazonCertificateURLs.invalid + [
             "https://s3.amazonaws.com:80/echo.api/echo-api-cert.pem",
             "https://s3.amazonaws.com/echo.api/../invalid.path/echo-api-cert.pem",
             "https://s3.amazonaws.com/echo.api/%2e%2e/invalid.path/echo-api-cert.pem",

@@ -42,6 +42,12 @@ struct VerifierHarness {
         try RequestSigner(privateKeyPEM: fixture.leafKeyPEM).signature256(for: body)
     }
 
+    /// Verifies `body` (by default the one the openssl command line signed) as fetched from the good
+    /// chain URL, with `signature` as its Signature-256 header (nil: no header).
+    func verify(signature: String?, body: [UInt8]? = nil) async throws(VerificationError) {
+        try await verifier.verify(body: body ?? fixture.signedBody, signatureCertChainURL: Self.goodURL, signature256: signature)
+    }
+
     /// Verifies `body` signed correctly but fetched from `file`, returning the error code if any.
     func failure(chain file: String, body: [UInt8] = Array("{}".utf8)) async throws -> VerificationError.Code? {
         let signature = try sign(body)

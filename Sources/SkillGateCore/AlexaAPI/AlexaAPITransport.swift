@@ -83,29 +83,16 @@ public struct AlexaAPIResponse: Sendable, Hashable {
     }
 }
 
-/// Why a transport got no response at all.
-public struct AlexaAPITransportError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The kind of failure.
-    public enum Kind: Sendable, Hashable {
-        /// No complete response within the timeout.
-        case timedOut
-        /// The API could not be reached, or the connection failed (DNS, refused, TLS, reset).
-        case connectionFailed
-        /// This build has no way to make HTTPS calls.
-        case unavailable
-    }
+/// Why a transport got no response at all; the message says what happened and what to check,
+/// naming the host (never a token).
+public typealias AlexaAPITransportError = KindedError<AlexaAPITransportErrorKind>
 
-    /// The kind of failure.
-    public var kind: Kind
-    /// What happened and what to check, naming the host (never a token).
-    public var description: String
-
-    /// Creates an error.
-    /// - Parameters:
-    ///   - kind: the kind of failure.
-    ///   - description: an actionable sentence.
-    public init(_ kind: Kind, _ description: String) {
-        self.kind = kind
-        self.description = description
-    }
+/// The kind of ``AlexaAPITransportError``.
+public enum AlexaAPITransportErrorKind: Sendable, Hashable {
+    /// No complete response within the timeout.
+    case timedOut
+    /// The API could not be reached, or the connection failed (DNS, refused, TLS, reset).
+    case connectionFailed
+    /// This build has no way to make HTTPS calls.
+    case unavailable
 }

@@ -19,3 +19,20 @@ package struct ModeContext: Sendable {
         self.shutdown = shutdown
     }
 }
+
+/// A long-running mode `main()` starts with a ``ModeContext``; it reads the context's parts by name.
+package protocol ContextMode {
+    /// What the mode was started with.
+    var context: ModeContext { get }
+}
+
+extension ContextMode {
+    /// The skill.
+    package var runner: SkillRunner { context.runner }
+    /// The program's logger.
+    package var logger: Logger { context.logger }
+    /// The process environment.
+    package var environment: [String: String] { context.environment }
+    /// The graceful-shutdown trigger.
+    package var shutdown: GracefulShutdown { context.shutdown }
+}

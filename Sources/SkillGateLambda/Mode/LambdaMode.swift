@@ -10,15 +10,10 @@ import SkillGateSystem
 /// applicationId. A response (including the spoken apology for a handler that failed) goes to
 /// the response endpoint; a request the runner rejects (malformed, wrong skill) goes to the
 /// error endpoint as `SkillGate.<code>`.
-package struct LambdaMode {
+package struct LambdaMode: ContextMode {
     package let context: ModeContext
 
     package init(_ context: ModeContext) { self.context = context }
-
-    private var runner: SkillRunner { context.runner }
-    private var logger: Logger { context.logger }
-    private var environment: [String: String] { context.environment }
-    private var shutdown: GracefulShutdown { context.shutdown }
 
     /// Exit code 78 (EX_CONFIG): `AWS_LAMBDA_RUNTIME_API` is missing or malformed.
     package static let configurationExitCode: Int32 = 78

@@ -34,27 +34,16 @@ extension JSONReader {
         let byte = try peek()
         guard byte == UInt8(ascii: "\""), let base = bytes.baseAddress else { throw JSONParseError(.unexpectedByte(byte), at: offset) }
         let start = offset + 1
-        var index = start
-        var isASCII = true
-        while true {
-            index = ByteScanning.firstSpecial(in: base, from: index, to: bytes.count)
-            guard index < bytes.count else { throw JSONParseError(.unexpectedEnd, at: index) }
-            let current = base[index]
-            if current == UInt8(ascii: "\"") {
-                let raw = UnsafeBufferPointer(start: base + start, count: index - start)
-                guard isASCII || UTF8Validation.isValid(raw) else { throw JSONParseError(.invalidString, at: start) }
-                offset = index + 1
-                return Key(raw: raw, isEscaped: false)
-            }
-            if current == UInt8(ascii: "\\") {
-                // Validate and skip the whole escaped name, then keep a view of it as written.
-                _ = try readString()
-                return Key(raw: UnsafeBufferPointer(start: base + start, count: offset - 1 - start), isEscaped: true)
-            }
-            if current < 0x20 { throw JSONParseError(.invalidString, at: index) }
-            isASCII = false
-            index += 1
+        let scanned = try scanString(base, from: start)
+        if scanned.isEscaped {
+            // Validate and skip the whole escaped name, then keep a view of it as written.
+            _ = try readString()
+            return Key(raw: UnsafeBufferPointer(start: base + start, count: offset - 1 - start), isEscaped: true)
         }
+        let raw = UnsafeBufferPointer(start: base + start, count: scanned.end - start)
+        guard scanned.isASCII || UTF8Validation.isValid(raw) else { throw JSONParseError(.invalidString, at: start) }
+        offset = scanned.end + 1
+        return Key(raw: raw, isEscaped: false)
     }
 
     /// Whether the next value is `null`; consumes it if so.
@@ -72,44 +61,19 @@ extension JSONReader {
         switch try peek() {
         case UInt8(ascii: "{"):
             guard depth < JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "}") {
-                offset += 1
-                return
-            }
-            while true {
+            guard try enterContainer(closingWith: UInt8(ascii: "}")) else { return }
+            repeat {
                 skipWhitespace()
                 _ = try readKey()
-                skipWhitespace()
-                let colon = try peek()
-                guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
-                offset += 1
+                try readColon()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "}") { return }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
-            }
+            } while try continueContainer(closingWith: UInt8(ascii: "}"))
         case UInt8(ascii: "["):
             guard depth < JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "]") {
-                offset += 1
-                return
-            }
-            while true {
+            guard try enterContainer(closingWith: UInt8(ascii: "]")) else { return }
+            repeat {
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "]") { return }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
-            }
+            } while try continueContainer(closingWith: UInt8(ascii: "]"))
         case UInt8(ascii: "\""): _ = try readKey()
         default: _ = try readValue(depth: depth)
         }
@@ -125,36 +89,23 @@ extension JSONReader {
             let open = try peek()
             guard open == UInt8(ascii: "{") else { throw JSONParseError(.unexpectedByte(open), at: offset) }
             guard depth < JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "}") {
-                offset += 1
-                return
-            }
+            guard try enterContainer(closingWith: UInt8(ascii: "}")) else { return }
         } catch {
             throw wrap(error)
         }
-        while true {
+        var more = true
+        while more {
             let key: Key
             do throws(JSONParseError) {
                 skipWhitespace()
                 key = try readKey()
-                skipWhitespace()
-                let colon = try peek()
-                guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
-                offset += 1
-                skipWhitespace()
+                try readColon()
             } catch {
                 throw wrap(error)
             }
             try body(&self, key)
             do throws(JSONParseError) {
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "}") { return }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+                more = try continueContainer(closingWith: UInt8(ascii: "}"))
             } catch {
                 throw wrap(error)
             }

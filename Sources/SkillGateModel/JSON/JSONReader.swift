@@ -71,53 +71,82 @@ struct JSONReader {
 
     mutating func readObject(depth: Int) throws(JSONParseError) -> JSONObject {
         guard depth <= JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
-        offset += 1
         var object = JSONObject()
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "}") {
-            offset += 1
-            return object
-        }
+        guard try enterContainer(closingWith: UInt8(ascii: "}")) else { return object }
         object.reserveCapacity(4)
-        while true {
+        repeat {
             skipWhitespace()
             let byte = try peek()
             guard byte == UInt8(ascii: "\"") else { throw JSONParseError(.unexpectedByte(byte), at: offset) }
             let key = try readString()
-            skipWhitespace()
-            let colon = try peek()
-            guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
-            offset += 1
-            skipWhitespace()
+            try readColon()
             let value = try readValue(depth: depth)
             object.appendReplacing(key: key, value: value)
-            skipWhitespace()
-            let next = try peek()
-            offset += 1
-            if next == UInt8(ascii: ",") { continue }
-            if next == UInt8(ascii: "}") { return object }
-            throw JSONParseError(.unexpectedByte(next), at: offset - 1)
-        }
+        } while try continueContainer(closingWith: UInt8(ascii: "}"))
+        return object
     }
 
     private mutating func readArray(depth: Int) throws(JSONParseError) -> [JSONValue] {
         guard depth <= JSONParser.maximumDepth else { throw JSONParseError(.tooDeep, at: offset) }
-        offset += 1
         var array: [JSONValue] = []
-        skipWhitespace()
-        if try peek() == UInt8(ascii: "]") {
-            offset += 1
-            return array
-        }
-        while true {
+        guard try enterContainer(closingWith: UInt8(ascii: "]")) else { return array }
+        repeat {
             skipWhitespace()
             array.append(try readValue(depth: depth))
-            skipWhitespace()
-            let next = try peek()
-            offset += 1
-            if next == UInt8(ascii: ",") { continue }
-            if next == UInt8(ascii: "]") { return array }
-            throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+        } while try continueContainer(closingWith: UInt8(ascii: "]"))
+        return array
+    }
+
+    /// At a container's `{` or `[`: consumes it and the white space after it.
+    /// - Parameter close: the closing byte, `}` or `]`.
+    /// - Returns: false (with the closing byte consumed) when the container is empty.
+    @inline(__always)
+    mutating func enterContainer(closingWith close: UInt8) throws(JSONParseError) -> Bool {
+        offset += 1
+        skipWhitespace()
+        guard try peek() == close else { return true }
+        offset += 1
+        return false
+    }
+
+    /// After a member name: white space, `:`, white space.
+    @inline(__always)
+    mutating func readColon() throws(JSONParseError) {
+        skipWhitespace()
+        let colon = try peek()
+        guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
+        offset += 1
+        skipWhitespace()
+    }
+
+    /// After an element or member value: white space, then `,` or the closing byte, consumed.
+    /// - Parameter close: the closing byte, `}` or `]`.
+    /// - Returns: true after a `,` (another element follows), false after `close`.
+    @inline(__always)
+    mutating func continueContainer(closingWith close: UInt8) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        let next = try peek()
+        offset += 1
+        if next == UInt8(ascii: ",") { return true }
+        if next == close { return false }
+        throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+    }
+
+    /// From `start`, just after a string's opening quote: the index of its closing quote or of its
+    /// first backslash, whichever comes first, and whether every byte before it is ASCII.
+    @inline(__always)
+    func scanString(_ base: UnsafePointer<UInt8>, from start: Int) throws(JSONParseError) -> (end: Int, isASCII: Bool, isEscaped: Bool) {
+        var index = start
+        var isASCII = true
+        while true {
+            index = ByteScanning.firstSpecial(in: base, from: index, to: bytes.count)
+            guard index < bytes.count else { throw JSONParseError(.unexpectedEnd, at: index) }
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") { return (index, isASCII, false) }
+            if byte == UInt8(ascii: "\\") { return (index, isASCII, true) }
+            if byte < 0x20 { throw JSONParseError(.invalidString, at: index) }
+            isASCII = false
+            index += 1
         }
     }
 
@@ -126,22 +155,12 @@ struct JSONReader {
     mutating func readString() throws(JSONParseError) -> String {
         offset += 1
         let start = offset
-        var isASCII = true
         guard let base = bytes.baseAddress else { throw JSONParseError(.unexpectedEnd, at: offset) }
-        while true {
-            offset = ByteScanning.firstSpecial(in: base, from: offset, to: bytes.count)
-            guard offset < bytes.count else { throw JSONParseError(.unexpectedEnd, at: offset) }
-            let byte = base[offset]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(start: base + start, count: offset - start)
-                offset += 1
-                return try makeString(slice, isASCII: isASCII, at: start)
-            }
-            if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
-            if byte < 0x20 { throw JSONParseError(.invalidString, at: offset) }
-            isASCII = false
-            offset += 1
-        }
+        let scanned = try scanString(base, from: start)
+        offset = scanned.end
+        if scanned.isEscaped { return try readEscapedString(from: start) }
+        offset += 1
+        return try makeString(UnsafeBufferPointer(start: base + start, count: scanned.end - start), isASCII: scanned.isASCII, at: start)
     }
 
     private func makeString(_ slice: UnsafeBufferPointer<UInt8>, isASCII: Bool, at position: Int) throws(JSONParseError) -> String {

@@ -112,6 +112,16 @@ public struct JSONWriter: Sendable {
         string(value)
     }
 
+    /// Writes `"key": value` when there is a value, nothing otherwise.
+    /// - Parameters:
+    ///   - key: the member name.
+    ///   - value: the value, or nil.
+    mutating func member(_ key: String, ifPresent value: (some JSONWritable)?) {
+        guard let value else { return }
+        self.key(key)
+        value.write(to: &self)
+    }
+
     private mutating func raw(_ text: String) {
         separate()
         bytes.append(contentsOf: text.utf8)
@@ -167,4 +177,15 @@ extension JSONValue {
 
     /// The value as compact JSON text.
     public var jsonString: String { String(decoding: jsonBytes, as: UTF8.self) }
+}
+
+/// A wire value that writes itself as one JSON value.
+protocol JSONWritable {
+    /// Writes the value.
+    /// - Parameter writer: the JSON writer.
+    func write(to writer: inout JSONWriter)
+}
+
+extension Bool: JSONWritable {
+    func write(to writer: inout JSONWriter) { writer.bool(self) }
 }

@@ -21,17 +21,13 @@ extension JSONReader {
     mutating func elements(_ body: (inout JSONReader) throws(RequestDecodingError) -> Void) throws(RequestDecodingError) {
         try expect(UInt8(ascii: "["), "an array")
         do throws(JSONParseError) {
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "]") {
-                offset += 1
-                return
-            }
+            guard try enterContainer(closingWith: UInt8(ascii: "]")) else { return }
         } catch {
             throw RequestDecodingError(syntax: error)
         }
         var index = 0
-        while true {
+        var more = true
+        while more {
             skipWhitespace()
             do throws(RequestDecodingError) {
                 try body(&self)
@@ -40,12 +36,7 @@ extension JSONReader {
             }
             index += 1
             do throws(JSONParseError) {
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "]") { return }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
+                more = try continueContainer(closingWith: UInt8(ascii: "]"))
             } catch {
                 throw RequestDecodingError(syntax: error)
             }
@@ -60,31 +51,24 @@ extension JSONReader {
         try expect(UInt8(ascii: "{"), "an object")
         let start = offset
         defer { offset = start }
+        var found = false
         do throws(JSONParseError) {
-            offset += 1
-            skipWhitespace()
-            if try peek() == UInt8(ascii: "}") { return nil }
-            search: while true {
+            guard try enterContainer(closingWith: UInt8(ascii: "}")) else { return nil }
+            repeat {
                 skipWhitespace()
                 let key = try readKey()
-                skipWhitespace()
-                let colon = try peek()
-                guard colon == UInt8(ascii: ":") else { throw JSONParseError(.unexpectedByte(colon), at: offset) }
-                offset += 1
-                skipWhitespace()
-                if key == name { break search }
+                try readColon()
+                if key == name {
+                    found = true
+                    break
+                }
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                let next = try peek()
-                offset += 1
-                if next == UInt8(ascii: ",") { continue }
-                if next == UInt8(ascii: "}") { return nil }
-                throw JSONParseError(.unexpectedByte(next), at: offset - 1)
-            }
+            } while try continueContainer(closingWith: UInt8(ascii: "}"))
         } catch {
             throw RequestDecodingError(syntax: error)
         }
-        // Only `break search` gets here: the reader is at the member's value.
+        guard found else { return nil }
+        // The reader is at the member's value.
         do throws(RequestDecodingError) {
             return try optionalString()
         } catch {

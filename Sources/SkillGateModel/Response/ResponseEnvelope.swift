@@ -87,14 +87,8 @@ public struct Response: Sendable, Hashable {
     /// - Parameter writer: the JSON writer.
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
-        if let outputSpeech {
-            writer.key("outputSpeech")
-            outputSpeech.write(to: &writer)
-        }
-        if let card {
-            writer.key("card")
-            card.write(to: &writer)
-        }
+        writer.member("outputSpeech", ifPresent: outputSpeech)
+        writer.member("card", ifPresent: card)
         if let reprompt {
             writer.key("reprompt")
             writer.beginObject()
@@ -108,14 +102,14 @@ public struct Response: Sendable, Hashable {
             for directive in directives { directive.write(to: &writer) }
             writer.endArray()
         }
-        if let canFulfillIntent {
-            writer.key("canFulfillIntent")
-            canFulfillIntent.write(to: &writer)
-        }
-        if let shouldEndSession {
-            writer.key("shouldEndSession")
-            writer.bool(shouldEndSession)
-        }
+        writer.member("canFulfillIntent", ifPresent: canFulfillIntent)
+        writer.member("shouldEndSession", ifPresent: shouldEndSession)
         writer.endObject()
     }
 }
+
+extension OutputSpeech: JSONWritable {}
+
+extension Card: JSONWritable {}
+
+extension CanFulfillIntentAnswer: JSONWritable {}

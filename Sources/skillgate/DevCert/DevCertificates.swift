@@ -10,31 +10,11 @@ struct DevCertificates {
     /// The files written, by role.
     static let files = (root: "root.pem", intermediate: "intermediate.pem", signing: "signing.pem", chain: "chain.pem", key: "signing.key")
 
-    /// The extension profiles; `-config` keeps the system openssl.cnf out of it.
-    static let config = """
-        [ req ]
-        distinguished_name = dn
-        prompt = no
-        [ dn ]
-        CN = placeholder
-        [ root_ext ]
-        basicConstraints = critical, CA:TRUE
-        keyUsage = critical, keyCertSign, cRLSign
-        subjectKeyIdentifier = hash
-        [ intermediate_ext ]
-        basicConstraints = critical, CA:TRUE, pathlen:0
-        keyUsage = critical, keyCertSign, cRLSign
-        subjectKeyIdentifier = hash
-        authorityKeyIdentifier = keyid:always
-        [ signing_ext ]
-        basicConstraints = critical, CA:FALSE
-        keyUsage = critical, digitalSignature, keyEncipherment
-        extendedKeyUsage = serverAuth, clientAuth
-        subjectAltName = DNS:echo-api.amazon.com
-        subjectKeyIdentifier = hash
-        authorityKeyIdentifier = keyid:always
-
-        """
+    /// The extension profiles.
+    static let config = OpenSSLConfig()
+        .authority("root_ext")
+        .authority("intermediate_ext", pathLength: 0, authorityKeyIdentifier: "keyid:always")
+        .endEntity("signing_ext", purpose: .signing, subjectAltName: "DNS:echo-api.amazon.com")
 
     /// The `openssl` program.
     let openssl: String
@@ -63,20 +43,15 @@ struct DevCertificates {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("skillgate-dev-cert-\(UUID().uuidString)").path
         try FileSystem.createDirectory(work)
         defer { try? FileManager.default.removeItem(atPath: work) }
-        try FileSystem.write(Self.config, to: work + "/openssl.cnf")
-        let cnf = ["-config", "openssl.cnf"]
-        let validity = ["-days", String(days), "-sha256"]
+        try FileSystem.write(Self.config.text, to: work + "/" + OpenSSLStep.configFile)
         let steps: [[String]] = [
-            ["req", "-x509"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.pem"] + validity
-                + ["-subj", "/CN=SkillGate Development Root CA (throw-away)", "-extensions", "root_ext"],
-            ["req", "-new"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "intermediate.key", "-out", "intermediate.csr"]
-                + ["-subj", "/CN=SkillGate Development Intermediate CA"],
-            ["x509", "-req", "-in", "intermediate.csr", "-CA", "root.pem", "-CAkey", "root.key", "-set_serial", serial()] + validity
-                + ["-extfile", "openssl.cnf", "-extensions", "intermediate_ext", "-out", "intermediate.pem"],
-            ["req", "-new"] + cnf + ["-newkey", "rsa:2048", "-nodes", "-keyout", "signing.key", "-out", "signing.csr"]
-                + ["-subj", "/CN=echo-api.amazon.com"],
-            ["x509", "-req", "-in", "signing.csr", "-CA", "intermediate.pem", "-CAkey", "intermediate.key", "-set_serial", serial()]
-                + validity + ["-extfile", "openssl.cnf", "-extensions", "signing_ext", "-out", "signing.pem"],
+            OpenSSLStep.selfSigned(
+                "root", key: .rsa, subject: "/CN=SkillGate Development Root CA (throw-away)", days: days, extensions: "root_ext"),
+            OpenSSLStep.request("intermediate", key: .rsa, subject: "/CN=SkillGate Development Intermediate CA"),
+            OpenSSLStep.issue(
+                "intermediate", by: "root", serial: serial(), days: days, extensions: "intermediate_ext", out: "intermediate"),
+            OpenSSLStep.request("signing", key: .rsa, subject: "/CN=echo-api.amazon.com"),
+            OpenSSLStep.issue("signing", by: "intermediate", serial: serial(), days: days, extensions: "signing_ext", out: "signing"),
         ]
         for arguments in steps { try await run(arguments, in: work) }
         let files = Self.files

@@ -1,52 +1,94 @@
-import SkillGateHTTP
-import SkillGateLambda
+public import SkillGateHTTP
 import SkillGateLogging
 import Synchronization
-import SkillGateTestSupport
 
 /// A fake AWS Lambda Runtime API (2018-06-01) on loopback port 0, following AWS's documented protocol:
 /// `GET /runtime/invocation/next` long-polls until an event is queued and answers 200 with the
 /// `Lambda-Runtime-*` headers; `POST /runtime/invocation/{id}/response|error` answers 202 for an
 /// outstanding request ID and 400 otherwise; `POST /runtime/init/error` answers 202.
-final class FakeRuntimeAPI: Sendable {
+public final class FakeLambdaRuntimeAPI: Sendable {
     /// One queued event.
-    struct Event: Sendable {
-        var requestID: String
-        var body: [UInt8]
-        var deadlineMilliseconds: Int64?
-        var functionARN: String? = "arn:aws:lambda:us-east-1:123456789012:function:skill"
-        var traceID: String?
+    public struct Event: Sendable {
+        /// `Lambda-Runtime-Aws-Request-Id`.
+        public var requestID: String
+        /// The event's payload.
+        public var body: [UInt8]
+        /// `Lambda-Runtime-Deadline-Ms`; nil leaves the header out.
+        public var deadlineMilliseconds: Int64?
+        /// `Lambda-Runtime-Invoked-Function-Arn`; nil leaves the header out.
+        public var functionARN: String?
+        /// `Lambda-Runtime-Trace-Id`; nil leaves the header out.
+        public var traceID: String?
         /// How long `/next` waits before answering with this event.
-        var delay: Duration?
+        public var delay: Duration?
+
+        /// Creates an event.
+        /// - Parameters:
+        ///   - requestID: the request ID.
+        ///   - body: the payload.
+        ///   - deadlineMilliseconds: the deadline header's value, if any.
+        ///   - functionARN: the function ARN header's value, if any.
+        ///   - traceID: the trace ID header's value, if any.
+        ///   - delay: how long `/next` waits before answering with it.
+        public init(
+            requestID: String, body: [UInt8], deadlineMilliseconds: Int64? = nil,
+            functionARN: String? = "arn:aws:lambda:us-east-1:123456789012:function:skill", traceID: String? = nil, delay: Duration? = nil
+        ) {
+            self.requestID = requestID
+            self.body = body
+            self.deadlineMilliseconds = deadlineMilliseconds
+            self.functionARN = functionARN
+            self.traceID = traceID
+            self.delay = delay
+        }
     }
 
     /// One request the runtime sent.
-    struct Call: Sendable {
-        var method: String
-        var path: String
-        var headers: HTTPHeaders
-        var body: [UInt8]
-        var remoteAddress: String
+    public struct Call: Sendable {
+        /// `GET` or `POST`.
+        public var method: String
+        /// The request target.
+        public var path: String
+        /// The request's headers.
+        public var headers: HTTPHeaders
+        /// The request's body.
+        public var body: [UInt8]
+        /// The client's address and port: one per connection.
+        public var remoteAddress: String
     }
 
     /// One report the runtime posted.
-    struct Report: Sendable {
-        enum Kind: Sendable, Equatable { case response, error, initError }
-        var kind: Kind
-        var requestID: String?
-        var headers: HTTPHeaders
-        var body: [UInt8]
+    public struct Report: Sendable {
+        /// Which endpoint it went to.
+        public enum Kind: Sendable, Equatable {
+            /// `/runtime/invocation/{id}/response`.
+            case response
+            /// `/runtime/invocation/{id}/error`.
+            case error
+            /// `/runtime/init/error`.
+            case initError
+        }
+
+        /// Which endpoint it went to.
+        public var kind: Kind
+        /// The invocation's request ID; nil for ``Kind/initError``.
+        public var requestID: String?
+        /// The report's headers.
+        public var headers: HTTPHeaders
+        /// The report's body.
+        public var body: [UInt8]
         /// When the fake received it.
-        var receivedAt = ContinuousClock.now
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var receivedAt = ContinuousClock.now
+        /// The body as text.
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
     private struct State {
         var queue: [Event] = []
         var pollers: [CheckedContinuation<Event?, Never>] = []
         var outstanding: Set<String> = []
-        var calls: [Call] = []
-        var reports: [Report] = []
+        public var calls: [Call] = []
+        public var reports: [Report] = []
         var nextStatus: [Int] = []
         var closed = false
     }
@@ -59,10 +101,12 @@ final class FakeRuntimeAPI: Sendable {
     private let shared = Shared()
     private let server: HTTPServer
     /// The bound port.
-    let port: Int
+    public let port: Int
 
     /// Starts the fake; `port` 0 picks a free one.
-    init(port: Int = 0) throws {
+    /// - Parameter port: the port to listen on.
+    /// - Throws: ``SkillGateHTTP/HTTPServerError`` when the port cannot be bound.
+    public init(port: Int = 0) throws {
         let shared = self.shared
         let configuration = HTTPServerConfiguration(
             port: port, drainTimeout: .milliseconds(300), accessLog: false,
@@ -74,11 +118,12 @@ final class FakeRuntimeAPI: Sendable {
         self.port = try server.start()
     }
 
-    /// The endpoint to give the runtime.
-    var endpoint: LambdaRuntimeEndpoint { LambdaRuntimeEndpoint(host: "127.0.0.1", port: port) }
+    /// `host:port`, the value of `AWS_LAMBDA_RUNTIME_API` for this fake.
+    public var address: String { "127.0.0.1:\(port)" }
 
     /// Queues an event for `/next`.
-    func enqueue(_ event: Event) {
+    /// - Parameter event: the event.
+    public func enqueue(_ event: Event) {
         let poller = shared.state.withLock { state -> CheckedContinuation<Event?, Never>? in
             guard !state.pollers.isEmpty else {
                 state.queue.append(event)
@@ -90,25 +135,28 @@ final class FakeRuntimeAPI: Sendable {
     }
 
     /// Makes the next `/next` calls answer with these statuses (e.g. 500) instead of an event.
-    func failNextPolls(with statuses: [Int]) {
+    /// - Parameter statuses: one status per poll.
+    public func failNextPolls(with statuses: [Int]) {
         shared.state.withLock { $0.nextStatus.append(contentsOf: statuses) }
     }
 
     /// Every request so far.
-    var calls: [Call] { shared.state.withLock { $0.calls } }
+    public var calls: [Call] { shared.state.withLock { $0.calls } }
     /// Every report so far.
-    var reports: [Report] { shared.state.withLock { $0.reports } }
+    public var reports: [Report] { shared.state.withLock { $0.reports } }
     /// How many `/next` polls are waiting for an event.
-    var waitingPolls: Int { shared.state.withLock { $0.pollers.count } }
+    public var waitingPolls: Int { shared.state.withLock { $0.pollers.count } }
 
     /// Waits until at least `count` reports have arrived (or 20 s pass); returns them.
-    func reports(count: Int) async -> [Report] {
+    /// - Parameter count: how many reports to wait for.
+    /// - Returns: every report so far.
+    public func reports(count: Int) async -> [Report] {
         _ = await eventually { self.reports.count >= count }
         return reports
     }
 
     /// Stops the server; pending polls are answered after the connections are gone.
-    func shutdown() async {
+    public func shutdown() async {
         shared.state.withLock { $0.closed = true }
         await server.shutdown()
         let pollers = shared.state.withLock { state -> [CheckedContinuation<Event?, Never>] in
@@ -176,17 +224,13 @@ final class FakeRuntimeAPI: Sendable {
         return HTTPResponse(status: 200, headers: headers, body: event.body)
     }
 
+    /// An error body as the Runtime API sends one: `{"errorMessage":…,"errorType":…}`.
     private static func awsError(_ status: Int, _ type: String, _ message: String) -> HTTPResponse {
-        HTTPResponse.json(status: status, LambdaFunctionError(type: type, message: message).jsonBytes)
+        var body = Array(#"{"errorMessage":""#.utf8)
+        JSONString.appendEscaped(message, to: &body)
+        body += Array(#"","errorType":""#.utf8)
+        JSONString.appendEscaped(type, to: &body)
+        body += Array(#""}"#.utf8)
+        return HTTPResponse.json(status: status, body)
     }
-}
-
-/// Polls `condition` every 5 ms for up to `seconds`; returns whether it became true.
-func eventually(within seconds: Double = 20, _ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
-    while ContinuousClock.now < deadline {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(5))
-    }
-    return condition()
 }
