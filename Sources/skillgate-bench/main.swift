@@ -14,7 +14,9 @@ let usage = """
     Build in release first (`swift build -c release`); the modes run the products beside this binary.
 
     MODES:
-      inprocess [--iterations N]     median µs per request in-process (the default)
+      inprocess [--iterations N] [--scenario PREFIX]
+                                     median µs per request in-process (the default); --scenario runs
+                                     the scenarios whose name starts with PREFIX (linked, public, …)
       http [--duration S] [--connections C] [--threads T]
                                      wrk against `ride-hailer serve` (needs wrk)
       verify [--iterations N]        verification cost with the chain cached (needs openssl)
@@ -47,7 +49,8 @@ func stringOption(_ name: String) -> String? {
     return arguments[index + 1]
 }
 
-let mode = arguments.first { !$0.hasPrefix("--") && Int($0) == nil && $0 != stringOption("--binary") } ?? "inprocess"
+let optionValues = [stringOption("--binary"), stringOption("--scenario")].compactMap { $0 }
+let mode = arguments.first { !$0.hasPrefix("--") && Int($0) == nil && !optionValues.contains($0) } ?? "inprocess"
 switch mode {
 case "inprocess":
     exit(await InProcessBenchmark.run(iterations: option("--iterations", default: 50_000)))

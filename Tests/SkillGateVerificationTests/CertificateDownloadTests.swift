@@ -46,7 +46,7 @@ struct CertificateDownloadTests {
                 }
             }
             group.addTask {
-                _ = try? await eventually { fetcher.calls > 0 }
+                _ = await eventually(within: 60) { fetcher.calls > 0 }
                 try? await Task.sleep(for: .milliseconds(300))  // let the other requests join
                 fetcher.open()
                 return nil
@@ -153,7 +153,7 @@ struct CertificateDownloadTests {
                 group.addTask { await Self.failure(verifier, url: Self.url("cert-\(index).pem")) }
             }
             group.addTask {
-                _ = try? await eventually { fetcher.calls == 4 }
+                _ = await eventually(within: 60) { fetcher.calls == 4 }
                 verifier.shutDown()
                 return nil
             }
@@ -186,7 +186,7 @@ struct CertificateDownloadTests {
                 }
             }
         }
-        #expect(try await eventually { fetcher.blocked == downloads })
+        #expect(await eventually(within: 60) { fetcher.blocked == downloads })
         for index in 0..<20 {
             let error = try await good(Array("{\"n\":\(index)}".utf8))
             #expect(error == nil, "\(String(describing: error))")

@@ -57,13 +57,3 @@ final class StuckFetcher: CertificateFetcher {
         if first { close(writeFD) }
     }
 }
-
-/// Waits (up to `limit`) until `condition` holds, polling.
-func eventually(within limit: Duration = .seconds(60), _ condition: () -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + limit
-    while !condition() {
-        if ContinuousClock.now >= deadline { return false }
-        try await Task.sleep(for: .milliseconds(10))
-    }
-    return true
-}

@@ -93,8 +93,8 @@ package struct CommandLineOptions: Equatable {
 
     /// The options a skill binary takes, for "did you mean".
     package static let options = [
-        "--lines", "--json", "--no-verify", "--check-timestamp", "--no-check-timestamp", "--skill-id", "--log-level", "--host",
-        "--path", "--port", "--help",
+        "--lines", "--json", "--no-verify", "--check-timestamp", "--no-check-timestamp", "--skill-id", "--log-level", "--log-format",
+        "--host", "--path", "--port", "--max-connections-per-client", "--help",
     ]
 
     /// The error for an argument the binary does not take: a misspelled command or option, with
