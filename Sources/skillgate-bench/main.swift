@@ -24,6 +24,10 @@ let usage = """
                                      process start to answer for `ride-hailer stdio`; --binary times
                                      another build of it, e.g. the bootstrap from package-lambda's zip
       persistence [--iterations N]   a linked request reading and updating one SQLite attribute
+      faults [--runs N] [--connections C] [--load-seconds S] [--slowloris-connections N]
+             [--trickle-ms MS] [--slowloris-seconds S] [--soak-seconds S] [--only sigterm|slowloris|soak]
+                                     requests lost across SIGTERMs under keep-alive load, slowloris
+                                     throughput share, RSS before/after a soak
 
     OPTIONS:
       -h, --help                     Show this help (also after a mode: skillgate-bench http --help).
@@ -49,7 +53,7 @@ func stringOption(_ name: String) -> String? {
     return arguments[index + 1]
 }
 
-let optionValues = [stringOption("--binary"), stringOption("--scenario")].compactMap { $0 }
+let optionValues = [stringOption("--binary"), stringOption("--scenario"), stringOption("--only")].compactMap { $0 }
 let mode = arguments.first { !$0.hasPrefix("--") && Int($0) == nil && !optionValues.contains($0) } ?? "inprocess"
 switch mode {
 case "inprocess":
@@ -65,8 +69,19 @@ case "persistence":
     exit(await PersistenceBenchmark.run(iterations: option("--iterations", default: 5_000)))
 case "verify":
     exit(await VerifyBenchmark.run(iterations: option("--iterations", default: 5_000)))
+case "faults":
+    var faults = FaultBenchmark.Options()
+    faults.runs = option("--runs", default: faults.runs)
+    faults.connections = option("--connections", default: faults.connections)
+    faults.loadSeconds = option("--load-seconds", default: faults.loadSeconds)
+    faults.slowlorisConnections = option("--slowloris-connections", default: faults.slowlorisConnections)
+    faults.trickleMilliseconds = option("--trickle-ms", default: faults.trickleMilliseconds)
+    faults.slowlorisSeconds = option("--slowloris-seconds", default: faults.slowlorisSeconds)
+    faults.soakSeconds = option("--soak-seconds", default: faults.soakSeconds)
+    faults.only = stringOption("--only")
+    exit(FaultBenchmark.run(faults))
 default:
-    let modes = ["inprocess", "http", "verify", "coldstart", "persistence"]
+    let modes = ["inprocess", "http", "verify", "coldstart", "persistence", "faults"]
     let hint = ArgumentSuggestion.closest(to: mode, among: modes).map { "did you mean '\($0)'?" } ?? "use \(modes.joined(separator: ", "))"
     StandardStreams.printError(ArgumentSuggestion.usageLine(command: "skillgate-bench", message: "unknown mode '\(mode)'; \(hint)"))
     exit(64)
