@@ -13,7 +13,8 @@ final class BenchConnection {
     enum Outcome: Equatable {
         /// Answered; `close` when the server said `Connection: close`.
         case answered(status: Int, close: Bool)
-        /// Not a byte of the request could be written: the connection was already gone.
+        /// Not written: the server had already closed the connection (seen before writing, as a
+        /// client that pools connections checks), or not a byte could be written.
         case notWritten
         /// Written (in whole or in part) but no complete answer came: closed, reset or timed out.
         case unanswered
@@ -103,10 +104,19 @@ final class BenchConnection {
 
     /// Writes `request` and reads its answer.
     func exchange(_ request: [UInt8]) -> Outcome {
+        if peerHasClosed() { return .notWritten }
         let written = write(request)
         if written == 0 { return .notWritten }
         guard written == request.count, let answer = readResponse() else { return .unanswered }
         return .answered(status: answer.status, close: answer.close)
+    }
+
+    /// Whether the server has closed the connection (or sent something unasked), without blocking.
+    private func peerHasClosed() -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR }
+        return true
     }
 
     /// Writes as much of `bytes` as the connection takes; returns how many bytes were written.

@@ -24,6 +24,8 @@ enum FaultBenchmark {
         var connections = 64
         /// Seconds of load before each SIGTERM.
         var loadSeconds = 3
+        /// Milliseconds each SIGTERM-run client waits after an answer (0: back-to-back requests).
+        var thinkMilliseconds = 0
         /// Slowloris connections.
         var slowlorisConnections = 900
         /// Milliseconds between two header bytes on one slowloris connection.
@@ -73,7 +75,7 @@ enum FaultBenchmark {
     /// Starts a server, loads it, SIGTERMs it, and counts the requests written that got no answer; `runs` times.
     private static func sigtermRuns(_ executable: String, _ options: Options) throws -> String {
         print(
-            "SIGTERM under keep-alive load: \(options.runs) runs, each a fresh server, \(options.loadSeconds) s of load, then SIGTERM while the clients keep sending"
+            "SIGTERM under keep-alive load: \(options.runs) runs, each a fresh server, \(options.loadSeconds) s of load\(options.thinkMilliseconds > 0 ? " (\(options.thinkMilliseconds) ms pause after each answer)" : ""), then SIGTERM while the clients keep sending"
         )
         var lost = 0
         var written = 0
@@ -86,7 +88,9 @@ enum FaultBenchmark {
                 try? FileManager.default.removeItem(at: log)
             }
             let server = try BenchServer.start(executable, standardError: .descriptor(descriptor))
-            let driver = LoadDriver(port: server.port, connections: options.connections, request: BenchServer.orderRequest, refusal: .stop)
+            let driver = LoadDriver(
+                port: server.port, connections: options.connections, request: BenchServer.orderRequest, refusal: .stop,
+                thinkMilliseconds: options.thinkMilliseconds)
             driver.start()
             sleep(UInt32(options.loadSeconds))
             let answeredBefore = driver.answeredCount
@@ -114,6 +118,7 @@ enum FaultBenchmark {
             var line =
                 "  run \(run): \(number(counts.written)) written, \(number(counts.answered)) answered (\(number(counts.answered - answeredBefore)) after SIGTERM), \(counts.lost) lost"
             if counts.errorStatus > 0 { line += ", \(counts.errorStatus) error statuses" }
+            if counts.notWritten > 0 { line += " (\(counts.notWritten) idle connections seen closed before reuse)" }
             if let status, let exitedAfter {
                 line += "; exit \(status) \(format(exitedAfter.seconds, digits: 2)) s after SIGTERM"
             } else {

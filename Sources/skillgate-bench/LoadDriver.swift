@@ -14,7 +14,7 @@ final class LoadDriver: Sendable {
         var errorStatus = 0
         /// Written, but no complete answer came (EOF, reset, or no answer within the timeout).
         var lost = 0
-        /// Connections the server closed (or refused) before a request could be written.
+        /// Connections found closed by the server before the next request was written.
         var notWritten = 0
         /// Connection attempts that failed.
         var connectFailures = 0
@@ -39,6 +39,7 @@ final class LoadDriver: Sendable {
     private let connections: Int
     private let request: [UInt8]
     private let refusal: Refusal
+    private let thinkMicroseconds: UInt32
     private let stopping = Atomic<Bool>(false)
     /// 2xx answers so far, for throughput over a window (``answeredCount``).
     private let answeredSoFar = Atomic<Int>(0)
@@ -51,11 +52,13 @@ final class LoadDriver: Sendable {
     ///   - connections: how many threads, one connection each.
     ///   - request: the complete request, sent again and again.
     ///   - refusal: what a thread does when a connection attempt fails.
-    init(port: Int, connections: Int, request: [UInt8], refusal: Refusal) {
+    ///   - thinkMilliseconds: the pause after each answer before the next request (0: none).
+    init(port: Int, connections: Int, request: [UInt8], refusal: Refusal, thinkMilliseconds: Int = 0) {
         self.port = port
         self.connections = connections
         self.request = request
         self.refusal = refusal
+        self.thinkMicroseconds = UInt32(max(0, thinkMilliseconds) * 1000)
     }
 
     /// 2xx answers since ``start()``; cheap enough to sample while the load runs.
@@ -110,6 +113,7 @@ final class LoadDriver: Sendable {
                     counts.errorStatus += 1
                 }
                 if close { connection = nil }
+                if thinkMicroseconds > 0 { usleep(thinkMicroseconds) }
             case .notWritten:
                 counts.notWritten += 1
                 connection = nil

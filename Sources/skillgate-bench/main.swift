@@ -24,7 +24,7 @@ let usage = """
                                      process start to answer for `ride-hailer stdio`; --binary times
                                      another build of it, e.g. the bootstrap from package-lambda's zip
       persistence [--iterations N]   a linked request reading and updating one SQLite attribute
-      faults [--runs N] [--connections C] [--load-seconds S] [--slowloris-connections N]
+      faults [--runs N] [--connections C] [--load-seconds S] [--think-ms MS] [--slowloris-connections N]
              [--trickle-ms MS] [--slowloris-seconds S] [--soak-seconds S] [--only sigterm|slowloris|soak]
                                      requests lost across SIGTERMs under keep-alive load, slowloris
                                      throughput share, RSS before/after a soak
@@ -74,6 +74,7 @@ case "faults":
     faults.runs = option("--runs", default: faults.runs)
     faults.connections = option("--connections", default: faults.connections)
     faults.loadSeconds = option("--load-seconds", default: faults.loadSeconds)
+    faults.thinkMilliseconds = option("--think-ms", default: faults.thinkMilliseconds)
     faults.slowlorisConnections = option("--slowloris-connections", default: faults.slowlorisConnections)
     faults.trickleMilliseconds = option("--trickle-ms", default: faults.trickleMilliseconds)
     faults.slowlorisSeconds = option("--slowloris-seconds", default: faults.slowlorisSeconds)
