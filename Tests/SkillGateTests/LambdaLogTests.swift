@@ -13,7 +13,7 @@ struct LambdaLogTests {
 
     @Test("lambda --log-format json: stderr is JSON lines, the handler's line has the requestId; a non-JSON event is told so with the byte")
     func jsonLambda() async throws {
-        let fake = try LambdaFakeRuntimeAPI()
+        let fake = try FakeLambdaRuntimeAPI()
         var environment = ProcessEnvironment.read()
         environment["AWS_LAMBDA_RUNTIME_API"] = fake.address
         environment["LOG_LEVEL"] = "info"
@@ -28,8 +28,8 @@ struct LambdaLogTests {
             root["request"] = .object(request)
             ended = .object(root)
         }
-        fake.enqueue(id: "not-json", body: Array("this is not JSON".utf8))
-        fake.enqueue(id: "ended", body: ended.jsonBytes)
+        fake.enqueue(.init(requestID: "not-json", body: Array("this is not JSON".utf8)))
+        fake.enqueue(.init(requestID: "ended", body: ended.jsonBytes))
         let reports = await fake.reports(count: 2)
         process.signal(SIGTERM)
         var log: [UInt8] = []
@@ -43,11 +43,11 @@ struct LambdaLogTests {
         await fake.shutdown()
 
         try #require(reports.count == 2)
-        #expect(reports[0].endpoint == "error")
+        #expect(reports[0].kind == .error)
         let error = try JSONParser.parse(reports[0].body)
         #expect(error["errorType"] == "SkillGate.malformedRequest")
         #expect(error["errorMessage"] == "the body is not JSON: unexpected 'h' at byte 1")
-        #expect(reports[1].endpoint == "response")
+        #expect(reports[1].kind == .response)
 
         let text = String(decoding: log, as: UTF8.self)
         let lines = try text.split(separator: "\n").map { try JSONParser.parse(Array($0.utf8)) }
