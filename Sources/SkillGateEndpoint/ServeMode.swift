@@ -60,8 +60,9 @@ package struct ServeMode: ContextMode {
         }
         do {
             let boundPort = try server.start()
+            let limits = server.connectionLimits.map { " (\($0))" } ?? ""
             logger.notice(
-                "serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)",
+                "serving \(runner.configuration.name) on http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)\(path)\(limits)",
                 metadata: startupFacts(path: path, verify: verify))
             try await server.run()
             logger.notice("stopped")
