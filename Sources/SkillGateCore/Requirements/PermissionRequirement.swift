@@ -38,13 +38,18 @@ public struct PermissionRequirement: RouteRequirement {
         let reported = context.storage.envelope.context?.system.user?.permissions ?? context.storage.envelope.session?.user?.permissions
         let unmet = permissions.filter { !context.acceptedScopes.contains($0.scope) && $0.status(in: reported) != .granted }
         guard let first = unmet.first else { return .satisfied }
-        if consent == .voice, case .intent(let request) = context.storage.envelope.request {
-            return .respond(VoiceConsent.request(for: first, resuming: request.intent))
-        }
-        if consent == .voice, let intent = context.resumedIntent {
+        if consent == .voice, let intent = Self.askingIntent(context) {
             return .respond(VoiceConsent.request(for: first, resuming: intent))
         }
         return .respond(Self.consentReply(for: permissions, prompt: prompt, context: context))
+    }
+
+    /// The intent a voice request resumes: the one resumed after an earlier answer, else this
+    /// request's intent; nil for other requests (they get the card).
+    private static func askingIntent(_ context: RequestContext) -> AlexaIntent? {
+        if let resumed = context.resumedIntent { return resumed }
+        guard case .intent(let request) = context.storage.envelope.request else { return nil }
+        return request.intent
     }
 
     /// The consent reply: localized speech naming the skill, plus the card listing `permissions`.
