@@ -63,8 +63,6 @@ extension SkillRunner {
     /// card for the route's permissions, so the user can still grant them in the Alexa app.
     private func resume(_ answer: VoiceConsent.Answer, header: RequestHeader, context: RequestContext) async -> SkillResponse {
         guard let route = table.intents[answer.intent.name] else { return defaultFallback(context) }
-        var resumed = context
-        resumed.resumption = answer
         guard answer.accepted else {
             context.logger.info("voice consent not given; sent the consent card", metadata: ["scope": answer.scope])
             let requirement = route.requirements.lazy.compactMap { $0 as? PermissionRequirement }
@@ -73,6 +71,8 @@ extension SkillRunner {
                 requirement?.permissions ?? [Permission.named(answer.scope) ?? Permission(cardName: answer.scope, scope: answer.scope)]
             return PermissionRequirement.consentReply(for: permissions, prompt: requirement?.prompt, context: context)
         }
+        var resumed = context
+        resumed.resumption = answer
         return await run(route, request: .intent(IntentRequest(header: header, intent: answer.intent)), context: resumed)
     }
 
