@@ -19,6 +19,8 @@ public final class KeepAliveLoad: Sendable {
         public var answered = 0
         /// Of those, how many said `Connection: close`.
         public var answeredClose = 0
+        /// Of those, how many had a status other than 2xx (a proxy's 502, a server's 503).
+        public var failedStatus = 0
         /// Requests not sent because the server had closed the connection before the write.
         public var closedBeforeWrite = 0
         /// Requests written whose response never (fully) came: the failure this load looks for.
@@ -30,7 +32,8 @@ public final class KeepAliveLoad: Sendable {
 
         /// The counts in one line.
         public var description: String {
-            "answered \(answered) (\(answeredClose) with Connection: close), closed before write \(closedBeforeWrite), "
+            "answered \(answered) (\(answeredClose) with Connection: close, \(failedStatus) not 2xx), "
+                + "closed before write \(closedBeforeWrite), "
                 + "lost \(lost), connect failures \(connectFailures), clients finished \(finished)"
         }
     }
@@ -92,12 +95,13 @@ public final class KeepAliveLoad: Sendable {
             case .none:
                 record { $0.lost += 1 }
                 return
-            case .some(let close):
+            case .some(let response):
                 record {
                     $0.answered += 1
-                    if close { $0.answeredClose += 1 }
+                    if response.close { $0.answeredClose += 1 }
+                    if !(200..<300).contains(response.status) { $0.failedStatus += 1 }
                 }
-                if close { return }
+                if response.close { return }
             }
         }
     }
@@ -150,9 +154,9 @@ public final class KeepAliveLoad: Sendable {
         return offset
     }
 
-    /// Reads one Content-Length-framed response; returns whether it said `Connection: close`, or
-    /// nil if the connection ended (or failed) first.
-    private static func readResponse(_ fd: Int32, buffer: inout [UInt8]) -> Bool? {
+    /// Reads one Content-Length-framed response; returns its status and whether it said
+    /// `Connection: close`, or nil if the connection ended (or failed) first.
+    private static func readResponse(_ fd: Int32, buffer: inout [UInt8]) -> (status: Int, close: Bool)? {
         let terminator = Array("\r\n\r\n".utf8)
         var chunk = [UInt8](repeating: 0, count: 16384)
         while true {
@@ -160,7 +164,10 @@ public final class KeepAliveLoad: Sendable {
                 let head = String(decoding: buffer[0..<range.lowerBound], as: UTF8.self).lowercased()
                 var length = 0
                 var close = false
-                for line in head.split(separator: "\r\n") {
+                let lines = head.split(separator: "\r\n")
+                // "http/1.1 200 ok": the second word.
+                let status = lines.first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) } ?? 0
+                for line in lines {
                     if line.hasPrefix("content-length:") {
                         length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) ?? 0
                     } else if line.hasPrefix("connection:") && line.contains("close") {
@@ -169,7 +176,7 @@ public final class KeepAliveLoad: Sendable {
                 }
                 if buffer.count >= range.upperBound + length {
                     buffer.removeFirst(range.upperBound + length)
-                    return close
+                    return (status, close)
                 }
             }
             let count = recv(fd, &chunk, chunk.count, 0)

@@ -35,17 +35,18 @@ public final class SkillServerProcess: Sendable {
     ///   - executable: the skill binary's path.
     ///   - arguments: more `serve` options, e.g. `--no-verify`.
     ///   - environment: variables added to this process's environment (`LOG_LEVEL` is `info`).
+    ///   - port: the port to listen on; 0 (the default) lets the kernel pick one.
     /// - Throws: ``ChildProcess/Failure`` when it does not start listening.
-    public static func start(_ executable: String, _ arguments: [String] = [], environment: [String: String] = [:]) async throws
-        -> SkillServerProcess
-    {
+    public static func start(
+        _ executable: String, _ arguments: [String] = [], environment: [String: String] = [:], port: Int = 0
+    ) async throws -> SkillServerProcess {
         var merged = ProcessEnvironment.read()
         merged["LOG_LEVEL"] = "info"
         merged.merge(environment) { _, added in added }
         let process: Subprocess
         do {
             process = try Subprocess(
-                executable, arguments: ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments, environment: merged,
+                executable, arguments: ["serve", "--host", "127.0.0.1", "--port", String(port)] + arguments, environment: merged,
                 standardInput: .nullDevice, standardOutput: .nullDevice, standardError: .pipe)
         } catch {
             throw ChildProcess.Failure(description: "could not start \(executable): \(error)")
@@ -54,8 +55,8 @@ public final class SkillServerProcess: Sendable {
         Task.detached { await drain(process, into: log) }
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline && process.isRunning {
-            if let port = port(in: String(decoding: log.get(), as: UTF8.self)) {
-                return SkillServerProcess(process: process, port: port, log: log)
+            if let listening = Self.port(in: String(decoding: log.get(), as: UTF8.self)) {
+                return SkillServerProcess(process: process, port: listening, log: log)
             }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -46,36 +46,20 @@ struct NginxProxyTests {
         #expect(made.status == 0, "openssl: \(made.stderr)")
 
         let port = try FreePort.find()
-        let conf = """
-            worker_processes 1;
-            daemon off;
-            user root;
-            pid \(folder.path)/nginx.pid;
-            error_log \(folder.path)/error.log;
-            events { worker_connections 64; }
-            http {
-                access_log off;
-                client_body_temp_path \(folder.path)/body;
-                proxy_temp_path \(folder.path)/proxy;
-                fastcgi_temp_path \(folder.path)/fastcgi;
-                uwsgi_temp_path \(folder.path)/uwsgi;
-                scgi_temp_path \(folder.path)/scgi;
-                server {
-                    listen 127.0.0.1:\(port) ssl;
-                    ssl_certificate \(folder.path)/tls.pem;
-                    ssl_certificate_key \(folder.path)/tls.key;
-                    location / {
-                        proxy_pass http://127.0.0.1:\(skill.port);
-                        proxy_http_version 1.1;
-                        proxy_set_header Connection "";
+        let nginx = try NginxInstance.start(
+            in: folder,
+            http: """
+                    server {
+                        listen 127.0.0.1:\(port) ssl;
+                        ssl_certificate \(folder.path)/tls.pem;
+                        ssl_certificate_key \(folder.path)/tls.key;
+                        location / {
+                            proxy_pass http://127.0.0.1:\(skill.port);
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                        }
                     }
-                }
-            }
-            """
-        try conf.write(to: folder.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
-        let nginx = try Subprocess(
-            try #require(Self.tool("nginx")), arguments: ["-p", folder.path, "-c", folder.appendingPathComponent("nginx.conf").path],
-            standardOutput: .nullDevice, standardError: .nullDevice)
+                """)
         defer { nginx.terminate() }
 
         let body = TestRequest.intent("RideHailerAvailabilityByCity", slots: ["city": "Dallas"], skillID: "amzn1.ask.skill.ride-hailer")
