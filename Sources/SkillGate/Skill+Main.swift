@@ -58,7 +58,7 @@ public enum SkillMain {
             runnerOptions.alexaAPI.transport = DefaultAlexaAPITransport.make()
             runner = try SkillRunner(skill: skill, options: runnerOptions, logger: logger)
         } catch {
-            StandardStreams.printError("\(program): the skill's routes are invalid: \(error.message)")
+            logger.reportFailure("the skill's routes are invalid: \(error.message)")
             if options.command == .lambda { await LambdaMode.reportInitError(error, environment: environment, logger: logger) }
             return 78
         }
@@ -67,7 +67,7 @@ public enum SkillMain {
         }
         switch options.command {
         case .stdio(let lines):
-            let mode = StdioMode(runner: runner, program: program)
+            let mode = StdioMode(runner: runner)
             return lines ? await mode.runLines() : await mode.runSingle()
         case .routes(let json):
             if json {

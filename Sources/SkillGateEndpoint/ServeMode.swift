@@ -73,29 +73,10 @@ package struct ServeMode: ContextMode {
         }
     }
 
-    /// A failure that stops `serve`, after what was logged before it: `label: message` on stderr,
-    /// or, with `--log-format json`, a JSON line at critical level.
-    private func reportFailure(_ message: String) {
-        switch logger.format {
-        case .json:
-            logger.critical(message)
-        case .text:
-            LogWriter.standardError.flush(timeout: .seconds(1))
-            StandardStreams.printError("\(logger.label): \(message)")
-        }
-    }
-
-    /// What an operator checks first, as metadata of the start-up line: whether signatures are
-    /// verified, which skill IDs are answered, the path and how many routes the skill has.
+    /// The start-up line's metadata: whether signatures are verified, the path, and the skill's
+    /// IDs and route count.
     private func startupFacts(path: String, verify: Bool) -> Logger.Metadata {
-        let skillIDs = runner.applicationIDs
-        return [
-            "verification": verify ? "on" : "off",
-            "skillIds": skillIDs.isEmpty ? "any (no applicationId check)" : skillIDs.joined(separator: ","),
-            "path": path,
-            // One per trigger, as `routes` lists them.
-            "routes": String(runner.table.routes.reduce(0) { $0 + $1.triggers.count }),
-        ]
+        skillFacts.merging(["verification": verify ? "on" : "off", "path": path]) { first, _ in first }
     }
 
     /// The verifier: the system's trust roots, or `SKILLGATE_TRUST_ROOTS` (a PEM file) for local

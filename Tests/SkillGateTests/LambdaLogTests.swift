@@ -57,5 +57,35 @@ struct LambdaLogTests {
         }
         let handler = try #require(lines.first { $0["message"] == "session ended" }, "\(text)")
         #expect(handler["requestId"]?.stringValue == requestId)
+        // The start-up line names what an operator checks first, as serve's does.
+        let startup = try #require(lines.first { $0["message"]?.stringValue?.contains("Lambda custom runtime") == true }, "\(text)")
+        #expect(startup["skillIds"] == "amzn1.ask.skill.ride-hailer", "\(startup)")
+        #expect(Int(startup["routes"]?.stringValue ?? "") ?? 0 > 5, "\(startup)")
+    }
+
+    @Test(
+        "with --log-format json, a failure that ends the process is a JSON line at critical level too (lambda without a Runtime API, stdio fed junk)"
+    )
+    func jsonFatalLines() async throws {
+        var environment = ProcessEnvironment.read()
+        environment["AWS_LAMBDA_RUNTIME_API"] = nil
+        let lambda = try await ChildProcess.run(Self.rideHailer, ["lambda", "--log-format", "json"], environment: environment)
+        #expect(lambda.status == 78)
+        let stdio = try await ChildProcess.run(
+            Self.rideHailer, ["stdio", "--log-format", "json"], input: Array("this is not JSON".utf8), environment: environment)
+        #expect(stdio.status == 65)
+        #expect(stdio.stdout.isEmpty)
+        for (output, expected) in [(lambda, "AWS_LAMBDA_RUNTIME_API is not set"), (stdio, "not JSON")] {
+            let lines = output.stderr.split(separator: "\n")
+            let last = try JSONParser.parse(Array(try #require(lines.last, "no stderr").utf8))
+            #expect(last["level"] == "critical", "\(output.stderr)")
+            #expect(last["label"] == "ride-hailer")
+            #expect(last["message"]?.stringValue?.contains(expected) == true, "\(output.stderr)")
+            for line in lines { #expect(line.hasPrefix("{"), "not a JSON line: \(line)") }
+        }
+        // Text stays `program: message`.
+        let plain = try await ChildProcess.run(Self.rideHailer, ["stdio"], input: Array("this is not JSON".utf8), environment: environment)
+        #expect(plain.status == 65)
+        #expect(plain.stderr.hasPrefix("ride-hailer: "), "\(plain.stderr)")
     }
 }

@@ -4,11 +4,10 @@ import SkillGateSystem
 /// `stdio --lines`: one envelope per line in, exactly one JSON line per line out, in order.
 package struct StdioMode {
     package let runner: SkillRunner
-    package let program: String
 
-    package init(runner: SkillRunner, program: String) {
+    /// A mode over `runner`; failures go to stderr under the runner's logger label (the program).
+    package init(runner: SkillRunner) {
         self.runner = runner
-        self.program = program
     }
 
     /// Exit code 65 (EX_DATAERR) for input that is not a request this skill accepts.
@@ -19,13 +18,13 @@ package struct StdioMode {
         var scratch = [UInt8](repeating: 0, count: 65_536)
         while StandardStreams.read(from: 0, appendingTo: &input, scratch: &scratch) != nil {
             if input.count > Self.maximumInputBytes {
-                StandardStreams.printError("\(program): input is larger than \(Self.maximumInputBytes) bytes; not a request envelope")
+                runner.logger.reportFailure("input is larger than \(Self.maximumInputBytes) bytes; not a request envelope")
                 return Self.badInputExitCode
             }
         }
         let result = await runner.handle(body: input)
         if let error = result.error {
-            StandardStreams.printError("\(program): \(Self.describe(error))")
+            runner.logger.reportFailure(Self.describe(error))
             return Self.badInputExitCode
         }
         StandardStreams.write(result.body + [UInt8(ascii: "\n")], to: 1)

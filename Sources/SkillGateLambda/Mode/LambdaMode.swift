@@ -25,7 +25,7 @@ package struct LambdaMode: ContextMode {
         do {
             endpoint = try LambdaRuntimeEndpoint(environment: environment)
         } catch {
-            StandardStreams.printError("\(logger.label): \(error)")
+            reportFailure("\(error)")
             return Self.configurationExitCode
         }
         let runtime = LambdaRuntime(endpoint: endpoint, logger: logger)
@@ -35,7 +35,8 @@ package struct LambdaMode: ContextMode {
         }
         let runner = self.runner
         let timeoutCheck = HandlerTimeoutCheck(handlerTimeout: runner.options.handlerTimeout, logger: logger)
-        logger.info("\(runner.configuration.name) is running as a Lambda custom runtime (Runtime API \(endpoint))")
+        logger.info(
+            "\(runner.configuration.name) is running as a Lambda custom runtime (Runtime API \(endpoint))", metadata: skillFacts)
         do {
             try await runtime.run { event, context in
                 timeoutCheck.warnOnce(remaining: context.remainingTime)
@@ -44,7 +45,7 @@ package struct LambdaMode: ContextMode {
             logger.info("the Lambda runtime stopped after \(runtime.invocationsHandled) invocation(s)")
             return 0
         } catch {
-            StandardStreams.printError("\(logger.label): \(error)")
+            reportFailure("\(error)")
             return Self.runtimeFailureExitCode
         }
     }
