@@ -3,18 +3,25 @@ import SkillGateSystem
 /// `stdio`: one request envelope on stdin, one response envelope on stdout; logs on stderr.
 /// `stdio --lines`: one envelope per line in, exactly one JSON line per line out, in order.
 package struct StdioMode {
-    package let runner: SkillRunner
-    package let program: String
-
-    package init(runner: SkillRunner, program: String) {
-        self.runner = runner
-        self.program = program
-    }
+    let runner: SkillRunner
+    /// The binary's name, for error messages.
+    let program: String
 
     /// Exit code 65 (EX_DATAERR) for input that is not a request this skill accepts.
     package static let badInputExitCode: Int32 = 65
 
-    package func runSingle() async -> Int32 {
+    /// Answers stdin until it ends.
+    /// - Parameters:
+    ///   - runner: the skill.
+    ///   - program: the binary's name, for error messages.
+    ///   - lines: `stdio --lines`: one envelope per line.
+    /// - Returns: the exit code: 0, or ``badInputExitCode`` for input that is not a request.
+    package static func run(_ runner: SkillRunner, program: String, lines: Bool) async -> Int32 {
+        let mode = StdioMode(runner: runner, program: program)
+        return lines ? await mode.runLines() : await mode.runSingle()
+    }
+
+    func runSingle() async -> Int32 {
         var input: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: 65_536)
         while StandardStreams.read(from: 0, appendingTo: &input, scratch: &scratch) != nil {
@@ -32,7 +39,7 @@ package struct StdioMode {
         return 0
     }
 
-    package func runLines() async -> Int32 {
+    func runLines() async -> Int32 {
         var buffer: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: 65_536)
         var scanFrom = 0
