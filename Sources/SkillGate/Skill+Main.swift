@@ -67,8 +67,7 @@ public enum SkillMain {
         }
         switch options.command {
         case .stdio(let lines):
-            let mode = StdioMode(runner: runner)
-            return lines ? await mode.runLines() : await mode.runSingle()
+            return await StdioMode.run(runner, lines: lines)
         case .routes(let json):
             if json {
                 StandardStreams.write(RoutesMode.json(runner) + [UInt8(ascii: "\n")], to: 1)

@@ -10,10 +10,11 @@ struct AuthorizationRequest: Sendable {
     let state: String
     /// The `redirect_uri` sent.
     let redirectURI: String
-    /// Whether the vendor ID in `redirect_uri` is a placeholder.
-    let placeholderVendor: Bool
     /// `code` or `token`.
     let responseType: String
+
+    /// Whether the vendor ID in `redirect_uri` is a placeholder.
+    var placeholderVendor: Bool { redirectURI.hasSuffix("/" + AlexaRedirect.placeholderVendorID) }
 
     /// Builds the request for the options, or nil without an authorization URL.
     /// - Parameter options: the doctor's options.
@@ -27,7 +28,6 @@ struct AuthorizationRequest: Sendable {
         } else {
             redirect = AlexaRedirect.url(vendorID: options.vendorID ?? AlexaRedirect.placeholderVendorID)
         }
-        placeholderVendor = redirect.hasSuffix("/" + AlexaRedirect.placeholderVendorID)
         redirectURI = redirect
         responseType = options.linkingType.responseType
         state = "skillgate-doctor-" + (0..<2).map { _ in String(format: "%08x", UInt32.random(in: .min ... .max)) }.joined()

@@ -18,16 +18,11 @@ extension Diagnosis {
                 }
                 return CheckResult(.invalidGrant, .pass, "A made-up refresh token got 400 invalid_grant.")
             }
-            if answer.http.status >= 500 {
-                return CheckResult(
-                    .invalidGrant, .fail,
-                    "A made-up refresh token got \(answer.summary): a 5xx says \"try again later\", so users whose "
-                        + "tokens are dead are never asked to link again.", fix: fix)
-            }
-            return CheckResult(
-                .invalidGrant, .fail,
-                "A made-up refresh token got \(answer.summary), not 400 invalid_grant: Alexa cannot tell that the "
-                    + "user must link again.", fix: fix)
+            let harm =
+                answer.http.status >= 500
+                ? ": a 5xx says \"try again later\", so users whose tokens are dead are never asked to link again."
+                : ", not 400 invalid_grant: Alexa cannot tell that the user must link again."
+            return CheckResult(.invalidGrant, .fail, "A made-up refresh token got \(answer.summary)\(harm)", fix: fix)
         }
     }
 

@@ -68,16 +68,11 @@ extension Diagnosis {
                         "The answer to \(purpose.rawValue) is JSON but its Content-Type is \(contentType).",
                         fix: "Send Content-Type: application/json with token responses (RFC 6749 §5.1).")
                 }
-            case .form:
+            case .form, .text, .empty:
+                let shape = answer.body.encoding == .form ? "form-encoded" : "not JSON"
                 return CheckResult(
                     .responseFormat, .fail,
-                    "The answer to \(purpose.rawValue) is form-encoded (Content-Type \(contentType)): Alexa "
-                        + "cannot read it.", fix: fix)
-            case .text, .empty:
-                return CheckResult(
-                    .responseFormat, .fail,
-                    "The answer to \(purpose.rawValue) is not JSON (Content-Type \(contentType)): Alexa cannot "
-                        + "read it.", fix: fix)
+                    "The answer to \(purpose.rawValue) is \(shape) (Content-Type \(contentType)): Alexa cannot read it.", fix: fix)
             }
         }
         return CheckResult(

@@ -40,22 +40,22 @@ enum SecretEncoder {
         PercentEncoding.encode(text, keeping: .unreserved)
     }
 
-    /// The text as inside a JSON string: `"`, `\` and control characters escaped, and with `asciiOnly` every
-    /// non-ASCII character as `\uXXXX` (lower-case hex, UTF-16 surrogate pairs beyond the BMP).
+    /// The text as inside a JSON string, as SkillGate's own JSON string escaping writes it (`"`, `\` and
+    /// control characters escaped); with `asciiOnly`, also every character past `~` as `\uXXXX` (lower-case
+    /// hex, UTF-16 surrogate pairs beyond the BMP), as ASCII-only encoders write them.
     static func jsonEscaped(_ text: String, asciiOnly: Bool) -> String {
+        var bytes: [UInt8] = []
+        JSONString.appendEscaped(text, to: &bytes)
+        let escaped = String(decoding: bytes, as: UTF8.self)
+        guard asciiOnly else { return escaped }
         var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E):
-                for unit in String(scalar).utf16 {
-                    output += "\\u" + hex(UInt8(unit >> 8)).lowercased() + hex(UInt8(unit & 0xFF)).lowercased()
-                }
-            default: output.unicodeScalars.append(scalar)
+        for scalar in escaped.unicodeScalars {
+            guard scalar.value > 0x7E else {
+                output.unicodeScalars.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                output += "\\u" + hex(UInt8(unit >> 8)).lowercased() + hex(UInt8(unit & 0xFF)).lowercased()
             }
         }
         return output

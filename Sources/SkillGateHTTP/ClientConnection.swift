@@ -135,18 +135,10 @@ final class ClientConnection: @unchecked Sendable {
             }
             if written > 0 {
                 offset += written
-                continue
-            }
-            let code = errno
-            switch code {
-            case EAGAIN, EWOULDBLOCK:
-                try ClientWait.wait(for: fd, events: Int16(POLLOUT), deadline: deadline, interruptFD: interruptFD)
-            case EINTR:
-                continue
-            case EPIPE, ECONNRESET:
-                throw .closed(receivedResponseBytes: false)
-            default:
-                throw .system("send", code)
+            } else {
+                try awaitRetry(
+                    after: "send", errno, events: Int16(POLLOUT), receivedResponseBytes: false, deadline: deadline, interruptFD: interruptFD
+                )
             }
         }
     }
@@ -169,17 +161,29 @@ final class ClientConnection: @unchecked Sendable {
                 receivedTotal += count
                 return count
             }
-            let code = errno
-            switch code {
-            case EAGAIN, EWOULDBLOCK:
-                try ClientWait.wait(for: fd, events: Int16(POLLIN), deadline: deadline, interruptFD: interruptFD)
-            case EINTR:
-                continue
-            case ECONNRESET:
-                throw .closed(receivedResponseBytes: receivedTotal > 0)
-            default:
-                throw .system("recv", code)
-            }
+            try awaitRetry(
+                after: "recv", errno, events: Int16(POLLIN), receivedResponseBytes: receivedTotal > 0, deadline: deadline,
+                interruptFD: interruptFD)
+        }
+    }
+
+    /// After a plain `send` or `recv` failed with `code`: waits until the socket is ready for `events`
+    /// when it would have blocked, returns at once after a signal (EINTR), so the caller tries
+    /// again; throws ``ClientIOError/closed(receivedResponseBytes:)`` when the peer closed or reset
+    /// the connection, and ``ClientIOError/system(_:_:)`` for anything else.
+    private func awaitRetry(
+        after call: String, _ code: Int32, events: Int16, receivedResponseBytes: Bool, deadline: ContinuousClock.Instant?,
+        interruptFD: Int32
+    ) throws(ClientIOError) {
+        switch code {
+        case EAGAIN, EWOULDBLOCK:
+            try ClientWait.wait(for: fd, events: events, deadline: deadline, interruptFD: interruptFD)
+        case EINTR:
+            return
+        case EPIPE, ECONNRESET:
+            throw .closed(receivedResponseBytes: receivedResponseBytes)
+        default:
+            throw .system(call, code)
         }
     }
 

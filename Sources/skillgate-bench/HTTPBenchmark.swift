@@ -49,7 +49,7 @@ enum HTTPBenchmark {
                     "http://127.0.0.1:\(port)/",
                 ])
             let peak = residentKilobytes(pid: process.processIdentifier, field: "VmHWM:")
-            print(WrkSummary(output).report)
+            print(WrkSummary.report(output))
             print("  server RSS: \(startupRSS / 1024) MB at start-up, peak \(peak / 1024) MB")
             return 0
         } catch {
@@ -108,29 +108,19 @@ enum HTTPBenchmark {
 }
 
 /// The figures out of wrk's `--latency` output.
-struct WrkSummary {
-    let requestsPerSecond: String
-    let p50: String
-    let p99: String
-    let socketErrors: String
-    let non2xx: String
-
-    init(_ output: String) {
-        func value(after label: String) -> String? {
+enum WrkSummary {
+    /// Requests per second, latency p50 and p99, socket errors and non-2xx answers, on three lines.
+    static func report(_ output: String) -> String {
+        func value(after label: String, else missing: String) -> String {
             guard let line = output.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }) else {
-                return nil
+                return missing
             }
             return line.trimmingCharacters(in: .whitespaces).dropFirst(label.count).trimmingCharacters(in: .whitespaces)
         }
-        requestsPerSecond = value(after: "Requests/sec:") ?? "?"
-        p50 = value(after: "50%") ?? "?"
-        p99 = value(after: "99%") ?? "?"
-        socketErrors = value(after: "Socket errors:") ?? "none"
-        non2xx = value(after: "Non-2xx or 3xx responses:") ?? "0"
-    }
-
-    var report: String {
-        "  requests/s: \(requestsPerSecond)\n  latency p50: \(p50), p99: \(p99)\n  socket errors: \(socketErrors); non-2xx responses: \(non2xx)"
+        return "  requests/s: \(value(after: "Requests/sec:", else: "?"))\n"
+            + "  latency p50: \(value(after: "50%", else: "?")), p99: \(value(after: "99%", else: "?"))\n"
+            + "  socket errors: \(value(after: "Socket errors:", else: "none")); "
+            + "non-2xx responses: \(value(after: "Non-2xx or 3xx responses:", else: "0"))"
     }
 }
 

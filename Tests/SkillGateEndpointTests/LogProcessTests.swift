@@ -65,20 +65,8 @@ struct LogProcessTests {
 
         // From here on nobody reads stderr: after 64 KB the pipe is full.
         let body = TestRequest.launch(skillID: Self.skillID).bytes
-        let answered = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<4 {
-                group.addTask {
-                    let client = HTTPClient(host: "127.0.0.1", port: port)
-                    defer { client.close() }
-                    var ok = 0
-                    for _ in 0..<1250 {
-                        guard try await Self.post(body, client: client) == 200 else { break }
-                        ok += 1
-                    }
-                    return ok
-                }
-            }
-            return try await group.reduce(0, +)
+        let answered = try await ConcurrentClients.run(4, requests: 1250, port: port) { client, _, _ in
+            try await Self.post(body, client: client) == 200
         }
         #expect(answered == 5000)
 

@@ -67,9 +67,7 @@ struct ConnectionLimitsTests {
 
     @Test("maxConnectionsPerClient below 1 is a configuration error")
     func invalidPerClientLimit() {
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 0, maxConnectionsPerClient: 0), responder: echoResponder,
-            logger: .disabled)
+        let server = makeServer(configuration: HTTPServerConfiguration(port: 0, maxConnectionsPerClient: 0))
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 }

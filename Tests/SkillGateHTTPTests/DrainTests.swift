@@ -7,11 +7,7 @@ import Testing
 struct DrainTests {
     @Test("a request sent on an idle keep-alive connection just after the drain began is answered with close")
     func idleConnectionGetsGrace() async throws {
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2),
-            responder: echoResponder, logger: .disabled
-        )
-        let port = try server.start()
+        let (server, port) = try startServer()
         let client = try await RawClient.connect(port: port, firstBytes: Array(request("POST", "/first", body: "1").utf8))
         let first = try #require(try await client.readResponse())
         #expect(first.headers["Connection"] == "keep-alive")
@@ -31,11 +27,7 @@ struct DrainTests {
 
     @Test("an idle connection that stays quiet is closed cleanly during the drain, and the drain ends")
     func quietConnectionCloses() async throws {
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 1),
-            responder: echoResponder, logger: .disabled
-        )
-        let port = try server.start()
+        let (server, port) = try startServer(.quiet(eventLoops: 1))
         let client = try await RawClient.connect(port: port, firstBytes: Array(request().utf8))
         _ = try #require(try await client.readResponse())
         let start = ContinuousClock.now
@@ -49,11 +41,7 @@ struct DrainTests {
     func drainUnderLoad() async throws {
         let clients = 48
         for round in 1...3 {
-            let server = makeServer(
-                configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2),
-                responder: echoResponder, logger: .disabled
-            )
-            let port = try server.start()
+            let (server, port) = try startServer()
             let load = KeepAliveLoad(port: port, request: Array(request("POST", "/load", body: "x").utf8))
             load.start(clients: clients)
             _ = await eventually(within: 20) { load.snapshot.answered >= clients * 20 }

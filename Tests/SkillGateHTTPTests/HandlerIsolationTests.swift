@@ -38,8 +38,7 @@ struct HandlerIsolationTests {
             return HTTPResponse(status: 200, body: Array(request.path.utf8))
         }
         var problems: [String] = []
-        let configuration = HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2)
-        try await withServer(configuration, responder: responder) { _, port in
+        try await withServer(responder: responder) { _, port in
             let clock = ContinuousClock()
             let blocked = try await RawClient.connect(port: port)
             try await blocked.send(request("GET", "/block"))

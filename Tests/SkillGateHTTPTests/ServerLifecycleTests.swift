@@ -14,11 +14,7 @@ struct ServerLifecycleTests {
             await release.wait()
             return HTTPResponse(status: 200, body: Array("done".utf8))
         }
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2),
-            responder: responder, logger: .disabled
-        )
-        let port = try server.start()
+        let (server, port) = try startServer(responder: responder)
         let idle = try await RawClient.connect(port: port)
         let busy = try await RawClient.connect(port: port)
         try await busy.send(request("POST", "/work", body: "x"))
@@ -100,11 +96,7 @@ struct ServerLifecycleTests {
 
     @Test("start is idempotent while running and refused after shutdown")
     func startTwice() async throws {
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 1),
-            responder: echoResponder, logger: .disabled
-        )
-        let port = try server.start()
+        let (server, port) = try startServer(.quiet(eventLoops: 1))
         #expect(try server.start() == port)
         #expect(server.port == port)
         await server.shutdown()
@@ -115,9 +107,7 @@ struct ServerLifecycleTests {
 
     @Test("invalid configuration is reported before binding")
     func invalidConfiguration() {
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 70000), responder: echoResponder, logger: .disabled
-        )
+        let server = makeServer(configuration: HTTPServerConfiguration(port: 70000))
         #expect { try server.start() } throws: { error in
             (error as? HTTPServerError)?.kind == .invalidConfiguration
         }

@@ -1,5 +1,6 @@
 import SkillGateHTTP
 import SkillGateLogging
+import SkillGateTestSupport
 import Synchronization
 import Testing
 
@@ -136,25 +137,12 @@ struct ServerProtocolTests {
     @Test("many concurrent clients are all served")
     func concurrentClients() async throws {
         try await withServer { _, port in
-            try await withThrowingTaskGroup(of: Int.self) { group in
-                for client in 0..<16 {
-                    group.addTask {
-                        let http = HTTPClient(host: "127.0.0.1", port: port)
-                        defer { http.close() }
-                        var ok = 0
-                        for index in 0..<10 {
-                            let body = Array("c\(client)-\(index)".utf8)
-                            let response = try await http.send(
-                                method: "POST", path: "/x", body: body, timeout: .seconds(30))
-                            if response.status == 200 && response.body == body { ok += 1 }
-                        }
-                        return ok
-                    }
-                }
-                var total = 0
-                for try await ok in group { total += ok }
-                #expect(total == 160)
+            let answered = try await ConcurrentClients.run(16, requests: 10, port: port) { http, client, index in
+                let body = Array("c\(client)-\(index)".utf8)
+                let response = try await http.send(method: "POST", path: "/x", body: body, timeout: .seconds(30))
+                return response.status == 200 && response.body == body
             }
+            #expect(answered == 160)
         }
     }
 

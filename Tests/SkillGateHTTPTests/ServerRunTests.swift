@@ -6,9 +6,7 @@ import Testing
 /// `run()` and `triggerGracefulShutdown()`: the swift-service-lifecycle shape.
 struct ServerRunTests {
     private func server(responder: any HTTPResponder = echoResponder, logger: Logger = .disabled) -> HTTPServer {
-        makeServer(
-            configuration: HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2), responder: responder,
-            logger: logger)
+        makeServer(responder: responder, logger: logger)
     }
 
     @Test("run() binds, serves, and returns once a shutdown is triggered from another thread")
@@ -86,10 +84,9 @@ struct ServerRunTests {
             return HTTPResponse(status: 200)
         }
         let log = LogCapture()
-        let server = makeServer(
-            configuration: HTTPServerConfiguration(port: 0, drainTimeout: .milliseconds(300), accessLog: false, eventLoopCount: 1),
-            responder: responder, logger: log.logger)
-        let port = try server.start()
+        let (server, port) = try startServer(
+            HTTPServerConfiguration(port: 0, drainTimeout: .milliseconds(300), accessLog: false, eventLoopCount: 1), responder: responder,
+            logger: log.logger)
         let stuck = try await RawClient.connect(port: port)
         try await stuck.send(request("GET", "/stuck"))
         await started.wait()

@@ -56,24 +56,41 @@ let echoResponder = HTTPClosureResponder { request in
     return HTTPResponse(status: 200, headers: headers, body: request.body)
 }
 
+extension HTTPServerConfiguration {
+    /// The tests' usual configuration: an ephemeral port, no access log, `eventLoops` event loops.
+    static func quiet(eventLoops: Int = 2) -> HTTPServerConfiguration {
+        HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: eventLoops)
+    }
+}
+
 /// A server on the backend `SKILLGATE_EVENT_BACKEND` names.
-func makeServer(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) -> HTTPServer {
+func makeServer(
+    configuration: HTTPServerConfiguration = .quiet(), responder: any HTTPResponder = echoResponder, logger: Logger = .disabled
+) -> HTTPServer {
     var configuration = configuration
     configuration.eventBackend = .fromTestEnvironment
     return HTTPServer(configuration: configuration, responder: responder, logger: logger)
 }
 
+/// Starts a server on an ephemeral port; the caller shuts it down.
+/// - Returns: the server and the port it listens on.
+func startServer(
+    _ configuration: HTTPServerConfiguration = .quiet(), responder: any HTTPResponder = echoResponder, logger: Logger = .disabled
+) throws -> (server: HTTPServer, port: Int) {
+    var configuration = configuration
+    configuration.port = 0
+    let server = makeServer(configuration: configuration, responder: responder, logger: logger)
+    return (server, try server.start())
+}
+
 /// Starts a server on an ephemeral port, runs `body`, then shuts the server down.
 func withServer(
-    _ configuration: HTTPServerConfiguration = HTTPServerConfiguration(port: 0, accessLog: false, eventLoopCount: 2),
+    _ configuration: HTTPServerConfiguration = .quiet(),
     responder: any HTTPResponder = echoResponder,
     logger: Logger = .disabled,
     _ body: (HTTPServer, Int) async throws -> Void
 ) async throws {
-    var configuration = configuration
-    configuration.port = 0
-    let server = makeServer(configuration: configuration, responder: responder, logger: logger)
-    let port = try server.start()
+    let (server, port) = try startServer(configuration, responder: responder, logger: logger)
     do {
         try await body(server, port)
     } catch {

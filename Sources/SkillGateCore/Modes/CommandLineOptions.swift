@@ -28,27 +28,7 @@ package struct CommandLineOptions: Equatable {
     /// `serve`: the most connections from one client address; nil for the server's default.
     package var maxConnectionsPerClient: Int?
     /// How log lines are written: text or JSON.
-    package var logFormat: LogFormat
-
-    /// Creates options.
-    /// - Parameters:
-    ///   - command: what to do.
-    ///   - skillIDs: the skill IDs to answer for; nil keeps those in code.
-    ///   - checksTimestamp: whether to reject stale timestamps; nil takes the command's default.
-    ///   - logLevel: the lowest level logged.
-    ///   - maxConnectionsPerClient: `serve`'s per-address connection limit; nil for the default.
-    ///   - logFormat: how log lines are written.
-    package init(
-        command: Command, skillIDs: [String]?, checksTimestamp: Bool?, logLevel: Logger.Level, maxConnectionsPerClient: Int? = nil,
-        logFormat: LogFormat = .text
-    ) {
-        self.command = command
-        self.skillIDs = skillIDs
-        self.checksTimestamp = checksTimestamp
-        self.logLevel = logLevel
-        self.maxConnectionsPerClient = maxConnectionsPerClient
-        self.logFormat = logFormat
-    }
+    package var logFormat: LogFormat = .text
 
     /// The `--help` text.
     /// - Parameter program: the binary's name.

@@ -3,17 +3,23 @@ import SkillGateSystem
 /// `stdio`: one request envelope on stdin, one response envelope on stdout; logs on stderr.
 /// `stdio --lines`: one envelope per line in, exactly one JSON line per line out, in order.
 package struct StdioMode {
-    package let runner: SkillRunner
-
-    /// A mode over `runner`; failures go to stderr under the runner's logger label (the program).
-    package init(runner: SkillRunner) {
-        self.runner = runner
-    }
+    let runner: SkillRunner
 
     /// Exit code 65 (EX_DATAERR) for input that is not a request this skill accepts.
     package static let badInputExitCode: Int32 = 65
 
-    package func runSingle() async -> Int32 {
+    /// Answers stdin until it ends; a failure goes to stderr under the runner's logger label (the
+    /// program's name), as a JSON line with `--log-format json`.
+    /// - Parameters:
+    ///   - runner: the skill.
+    ///   - lines: `stdio --lines`: one envelope per line.
+    /// - Returns: the exit code: 0, or ``badInputExitCode`` for input that is not a request.
+    package static func run(_ runner: SkillRunner, lines: Bool) async -> Int32 {
+        let mode = StdioMode(runner: runner)
+        return lines ? await mode.runLines() : await mode.runSingle()
+    }
+
+    func runSingle() async -> Int32 {
         var input: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: 65_536)
         while StandardStreams.read(from: 0, appendingTo: &input, scratch: &scratch) != nil {
@@ -31,7 +37,7 @@ package struct StdioMode {
         return 0
     }
 
-    package func runLines() async -> Int32 {
+    func runLines() async -> Int32 {
         var buffer: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: 65_536)
         var scanFrom = 0

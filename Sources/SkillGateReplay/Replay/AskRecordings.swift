@@ -10,17 +10,16 @@ package import SkillGateModel
 /// starting with `.` are `ask dialog` commands (`.record`, `.quit`) and are skipped.
 package struct AskReplayDocument {
     /// The file.
-    package let path: String
+    package let file: ReplayFile
     /// The same conversation in SkillGate's format: `{"conversation": ..., "turns": [{"say": ...}]}`.
     package let conversation: ConversationDocument
 
     /// Reads a replay file.
-    /// - Parameters:
-    ///   - path: the file.
-    ///   - json: its parsed contents.
+    /// - Parameter file: the file.
     /// - Throws: ``CLIError`` `.io` for a file that is not in the ASK CLI's format.
-    package init(path: String, json: JSONValue) throws(CLIError) {
-        self.path = path
+    package init(_ file: ReplayFile) throws(CLIError) {
+        self.file = file
+        let (path, json) = (file.path, file.json)
         let shape = "an ask dialog --replay file is {\"skillId\": ..., \"locale\": ..., \"type\": \"text\", \"userInput\": [\"...\"]}"
         guard let lines = json["userInput"]?.arrayValue, lines.allSatisfy({ $0.stringValue != nil }) else {
             throw .io("\(path): userInput must be a list of strings; \(shape)")
@@ -32,7 +31,7 @@ package struct AskReplayDocument {
             JSONValue.object(["say": .string($0)])
         }
         guard !turns.isEmpty else { throw .io("\(path): userInput has no utterances") }
-        conversation = try ConversationDocument(path: path, json: ["conversation": .object(settings), "turns": .array(turns)])
+        conversation = try ConversationDocument(ReplayFile(path: path, json: ["conversation": .object(settings), "turns": .array(turns)]))
     }
 }
 
@@ -64,20 +63,16 @@ package struct SkillIODocument {
     }
 
     /// The file.
-    package let path: String
-    /// The whole file as read.
-    package let json: JSONValue
+    package let file: ReplayFile
     /// The exchanges in order.
     package let invocations: [Invocation]
 
     /// Reads a recording.
-    /// - Parameters:
-    ///   - path: the file.
-    ///   - json: its parsed contents.
+    /// - Parameter file: the file.
     /// - Throws: ``CLIError`` `.io` naming the invocation that is malformed.
-    package init(path: String, json: JSONValue) throws(CLIError) {
-        self.path = path
-        self.json = json
+    package init(_ file: ReplayFile) throws(CLIError) {
+        self.file = file
+        let (path, json) = (file.path, file.json)
         guard let list = json["invocations"]?.arrayValue, !list.isEmpty else {
             throw .io("\(path): \"invocations\" must be a non-empty list of {\"request\": ..., \"response\": ...}")
         }

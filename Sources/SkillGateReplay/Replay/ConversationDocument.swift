@@ -1,4 +1,4 @@
-package import SkillGateModel
+import SkillGateModel
 
 /// A conversation: who is talking, and the turns to play in order.
 ///
@@ -14,10 +14,8 @@ package import SkillGateModel
 /// }
 /// ```
 package struct ConversationDocument {
-    /// The file.
-    package let path: String
-    /// The whole file as read (`--update` rewrites the turns' `expect`).
-    package let json: JSONValue
+    /// The file (`--update` rewrites the turns' `expect`).
+    package let file: ReplayFile
     /// The skill ID in every request.
     package let skillID: String
     /// Who is talking, on what, at the start.
@@ -26,13 +24,11 @@ package struct ConversationDocument {
     package let turns: [ConversationTurn]
 
     /// Reads a conversation.
-    /// - Parameters:
-    ///   - path: the file.
-    ///   - json: its parsed contents.
+    /// - Parameter file: the file.
     /// - Throws: ``CLIError`` `.io` naming the member that is wrong.
-    package init(path: String, json: JSONValue) throws(CLIError) {
-        self.path = path
-        self.json = json
+    package init(_ file: ReplayFile) throws(CLIError) {
+        self.file = file
+        let (path, json) = (file.path, file.json)
         for key in json.objectValue?.keys ?? [] where !["conversation", "turns", "comment"].contains(key) {
             throw .io("\(path): unknown member \"\(key)\"; a conversation has \"conversation\", \"turns\" and \"comment\"")
         }

@@ -5,7 +5,7 @@ extension Replayer {
     /// expectations, so `--update` leaves it alone.
     func replay(_ document: AskReplayDocument) async throws(CLIError) {
         try await replay(document.conversation, updating: false)
-        if options.update { transcript.note("\(document.path) is an ask dialog --replay file: it holds no expectations to update") }
+        if options.update { transcript.note("\(document.file.path) is an ask dialog --replay file: it holds no expectations to update") }
     }
 
     /// Replays an `ask dialog --save-skill-io` recording: each recorded request with a fresh
@@ -13,13 +13,13 @@ extension Replayer {
     /// rewrites the members of a recorded response that differ, keeping its `{"body": ...}` wrapper.
     func replay(_ document: SkillIODocument) async throws(CLIError) {
         let count = document.invocations.count
-        transcript.file("\(document.path) (ask dialog --save-skill-io recording, \(count) invocation\(count == 1 ? "" : "s"))")
-        var invocationsJSON = document.json["invocations"]?.arrayValue ?? []
+        transcript.file("\(document.file.path) (ask dialog --save-skill-io recording, \(count) invocation\(count == 1 ? "" : "s"))")
+        var invocationsJSON = document.file.json["invocations"]?.arrayValue ?? []
         var changes = 0
         for (index, invocation) in document.invocations.enumerated() {
             let envelope = RequestDocument.refreshed(invocation.request)
             let answer = try await exchange(envelope)
-            let source = "\(document.path) invocation \(index + 1)"
+            let source = "\(document.file.path) invocation \(index + 1)"
             var mismatches: [Mismatch] = []
             var updated: [String]?
             if let expected = invocation.expectation {
@@ -32,12 +32,12 @@ extension Replayer {
             }
             let label = Transcript.TurnLabel(number: index + 1, envelope: envelope, opensSession: false)
             record(
-                label, source: document.path, answer: answer, mismatches: mismatches, checks: invocation.response == nil ? 0 : 1,
+                label, source: document.file.path, answer: answer, mismatches: mismatches, checks: invocation.response == nil ? 0 : 1,
                 updated: updated)
         }
         if options.update {
             try rewrite(
-                document.path, to: ExpectationWriter.setting(document.json, "invocations", to: .array(invocationsJSON)), changes: changes)
+                document.file, setting: "invocations", to: .array(invocationsJSON), changes: changes)
         }
     }
 

@@ -23,11 +23,11 @@ extension Replayer {
     func replay(_ document: ConversationDocument, updating: Bool = true) async throws(CLIError) {
         let builder = try requestBuilder()
         let what = updating ? "conversation" : "ask dialog --replay"
-        transcript.file("\(document.path) (\(what), \(document.turns.count) turn\(document.turns.count == 1 ? "" : "s"))")
+        transcript.file("\(document.file.path) (\(what), \(document.turns.count) turn\(document.turns.count == 1 ? "" : "s"))")
         var context = document.context
         var session = SessionState()
         var dialog: JSONValue?
-        var turnsJSON = document.json["turns"]?.arrayValue ?? []
+        var turnsJSON = document.file.json["turns"]?.arrayValue ?? []
         var changes = 0
         for (index, turn) in document.turns.enumerated() {
             let number = index + 1
@@ -46,7 +46,7 @@ extension Replayer {
             if case .sessionEnded(let reason) = request.kind, !session.isOpen {
                 let when = session.endedAt.map { "the session already ended at turn \($0)" } ?? "no session is open"
                 failTurn(
-                    number, source: document.path, what: "SessionEndedRequest \(reason)",
+                    number, source: document.file.path, what: "SessionEndedRequest \(reason)",
                     problem: "\(when); Alexa sends no SessionEndedRequest then, so this turn cannot happen")
                 continue
             }
@@ -83,11 +83,11 @@ extension Replayer {
             if case .say(let text, _) = turn.action { label.utterance = text }
             let mismatches = turn.expectation?.mismatches(for: answer) ?? []
             record(
-                label, source: document.path, answer: answer, mismatches: mismatches, checks: turn.expectation?.checkCount ?? 0,
+                label, source: document.file.path, answer: answer, mismatches: mismatches, checks: turn.expectation?.checkCount ?? 0,
                 updated: updated)
         }
         if options.update && updating {
-            try rewrite(document.path, to: ExpectationWriter.setting(document.json, "turns", to: .array(turnsJSON)), changes: changes)
+            try rewrite(document.file, setting: "turns", to: .array(turnsJSON), changes: changes)
         }
     }
 
@@ -108,12 +108,12 @@ extension Replayer {
             spec.slots = turn.slots
         case .say(let text, let fallback):
             let resolver = try resolver(
-                near: document.path, locale: context.locale, skillID: document.skillID,
-                purpose: "\(document.path) turn \(number) says \"\(text)\"")
+                near: document.file.path, locale: context.locale, skillID: document.skillID,
+                purpose: "\(document.file.path) turn \(number) says \"\(text)\"")
             do {
                 spec.apply(try resolver.resolve(text, dialogState: turn.dialogState, fallback: fallback), confirming: turn.slots)
             } catch {
-                failTurn(number, source: document.path, what: "say \"\(text)\"", problem: error.message)
+                failTurn(number, source: document.file.path, what: "say \"\(text)\"", problem: error.message)
                 return nil
             }
         case .sessionEnded(let reason): spec.kind = .sessionEnded(reason: reason)
@@ -124,7 +124,8 @@ extension Replayer {
             spec.kind = .accountLinked
             guard context.token != nil else {
                 throw .io(
-                    "\(document.path) turn \(number): accountLinked needs a linked user; add \"user\": {\"token\": \"...\"} to the turn")
+                    "\(document.file.path) turn \(number): accountLinked needs a linked user; add \"user\": {\"token\": \"...\"} to the turn"
+                )
             }
         }
         return spec

@@ -8,7 +8,7 @@ extension Replayer {
     /// differing members. A bare envelope without a sidecar gets one with the whole answer; a
     /// wrapped file with no expectations gets an inline `expect`.
     func replay(_ document: RequestDocument) async throws(CLIError) {
-        transcript.file("\(document.path)\(document.isWrapped ? "" : " (envelope)")")
+        transcript.file("\(document.file.path)\(document.isWrapped ? "" : " (envelope)")")
         let envelope = options.refreshTimestamps ? document.refreshedEnvelope() : document.envelope
         let answer = try await exchange(envelope)
         var mismatches = document.inline?.mismatches(for: answer) ?? []
@@ -20,7 +20,7 @@ extension Replayer {
         var updated: [String]?
         if options.update { updated = try update(document, answer: answer) }
         let label = Transcript.TurnLabel(number: 1, envelope: envelope, opensSession: false)
-        record(label, source: document.path, answer: answer, mismatches: mismatches, checks: checks, updated: updated)
+        record(label, source: document.file.path, answer: answer, mismatches: mismatches, checks: checks, updated: updated)
     }
 
     /// A sidecar's differences from an answer: a subset match, and a rejection where a response
@@ -47,10 +47,9 @@ extension Replayer {
         var changed: [String] = []
         let attributes = document.envelope["session"]?["attributes"]?.objectValue ?? [:]
         if document.isWrapped && (document.inline != nil || document.sidecar == nil),
-            let update = ExpectationUpdater.updated(document.json["expect"], for: answer, previousAttributes: attributes)
+            let update = ExpectationUpdater.updated(document.file.json["expect"], for: answer, previousAttributes: attributes)
         {
-            try rewrite(
-                document.path, to: ExpectationWriter.setting(document.json, "expect", to: update.expect), changes: update.changed.count)
+            try rewrite(document.file, setting: "expect", to: update.expect, changes: update.changed.count)
             changed += update.changed
         }
         if let sidecar = document.sidecar {

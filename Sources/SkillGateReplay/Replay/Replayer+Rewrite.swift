@@ -21,4 +21,15 @@ extension Replayer {
                 + LineDiff.unified(old: old, new: new))
         if !options.dryRun { try FileSystem.write(new, to: path) }
     }
+
+    /// ``rewrite(_:to:changes:)`` for a replay file whose top-level `member` `--update` changed.
+    /// - Parameters:
+    ///   - file: the file as read.
+    ///   - member: the member that changed, e.g. `turns`.
+    ///   - value: its new value.
+    ///   - changes: how many expectations changed (for the summary).
+    /// - Throws: ``CLIError`` `.io` when the file cannot be written.
+    func rewrite(_ file: ReplayFile, setting member: String, to value: JSONValue, changes: Int) throws(CLIError) {
+        try rewrite(file.path, to: ExpectationWriter.setting(file.json, member, to: value), changes: changes)
+    }
 }

@@ -33,12 +33,12 @@ package final class Replayer {
     package func replay(file path: String) async throws(CLIError) {
         tally.files += 1
         do throws(CLIError) {
-            let json = try FileSystem.readJSON(path)
-            switch ReplayFileKind(json) {
-            case .conversation: try await replay(ConversationDocument(path: path, json: json))
-            case .request: try await replay(RequestDocument(path: path, json: json))
-            case .askReplay: try await replay(AskReplayDocument(path: path, json: json))
-            case .skillIO: try await replay(SkillIODocument(path: path, json: json))
+            let file = try ReplayFile(reading: path)
+            switch ReplayFileKind(file.json) {
+            case .conversation: try await replay(ConversationDocument(file))
+            case .request: try await replay(RequestDocument(file))
+            case .askReplay: try await replay(AskReplayDocument(file))
+            case .skillIO: try await replay(SkillIODocument(file))
             case nil: throw CLIError.io("\(path) is not a replay file: expected \(ReplayFileKind.shapes)")
             }
         } catch {

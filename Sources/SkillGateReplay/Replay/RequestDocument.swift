@@ -3,10 +3,8 @@ package import SkillGateModel
 /// A recorded request: a bare envelope (`{"version":…,"request":{…}}`) or a wrapped one
 /// (`{"envelope":{…},"expect":{…}}`), plus an optional sidecar `NAME.expected.json` beside it.
 package struct RequestDocument {
-    /// The file.
-    package let path: String
-    /// The whole file as read (rewritten by `--update` for wrapped files).
-    package let json: JSONValue
+    /// The file (rewritten by `--update` for wrapped files).
+    package let file: ReplayFile
     /// Whether the envelope is wrapped in `{"envelope":…}`.
     package let isWrapped: Bool
     /// The request envelope to send.
@@ -25,13 +23,11 @@ package struct RequestDocument {
     }
 
     /// Reads a request file and its sidecar.
-    /// - Parameters:
-    ///   - path: the file.
-    ///   - json: its parsed contents.
+    /// - Parameter file: the file.
     /// - Throws: ``CLIError`` `.io` for a malformed file or sidecar.
-    package init(path: String, json: JSONValue) throws(CLIError) {
-        self.path = path
-        self.json = json
+    package init(_ file: ReplayFile) throws(CLIError) {
+        self.file = file
+        let (path, json) = (file.path, file.json)
         sidecarPath = Self.sidecarPath(for: path)
         if let wrapped = json["envelope"] {
             guard wrapped["request"]?.objectValue != nil else {

@@ -8,15 +8,6 @@ package struct Transcript {
     /// Where the text goes.
     package let output: ReplayOutput
 
-    /// Creates a transcript.
-    /// - Parameters:
-    ///   - quiet: print only failing turns and the summary.
-    ///   - output: where the text goes.
-    package init(quiet: Bool, output: ReplayOutput) {
-        self.quiet = quiet
-        self.output = output
-    }
-
     /// What a turn was, for its first line.
     package struct TurnLabel {
         /// The turn number in its file.
