@@ -70,7 +70,7 @@ public struct AlexaAPIClient: Sendable {
             throw fail(.serviceUnavailable(status: nil), api, "\(method) \(endpoint + path) failed: \(error)")
         }
         let elapsed = ContinuousClock.now - started
-        context.logger.debug("\(api) answered", metadata: ["status": String(response.status), "ms": Self.milliseconds(elapsed)])
+        context.log(.debug, "\(api) answered", metadata: ["status": String(response.status), "ms": Self.milliseconds(elapsed)])
         return try check(response, api: api, request: request, permission: permission)
     }
 
@@ -127,7 +127,7 @@ public struct AlexaAPIClient: Sendable {
     /// The error, logged at debug (the handler may well catch it; the runner logs what it does not).
     func fail(_ kind: AlexaAPIError.Kind, _ api: String, _ message: String) -> AlexaAPIError {
         let error = AlexaAPIError(kind, api: api, message: message, context: context)
-        context.logger.debug("\(error.description)")
+        context.log(.debug, "\(error.description)")
         return error
     }
 

@@ -1,6 +1,6 @@
 /// What a runner gives each request beyond the envelope: when the handler must have answered,
-/// and how to reach the Alexa APIs. One shared, immutable box per request.
-final class RequestServices: Sendable {
+/// and how to reach the Alexa APIs. Held in the context's shared storage.
+struct RequestServices: Sendable {
     /// The transport and call limits.
     let alexaAPI: AlexaAPIOptions
     /// When the handler's time is up.
@@ -13,10 +13,15 @@ final class RequestServices: Sendable {
 }
 
 extension SkillRunner {
-    /// The services for a request starting now: the deadline is `handlerTimeout` from now, or the
-    /// assumed deadline when the runner has none.
-    func requestServices() -> RequestServices {
+    /// The context of a request starting now, with the runner's services: the deadline is
+    /// `handlerTimeout` from now, or the assumed deadline when the runner has none.
+    ///
+    /// Synchronous and never inlined on purpose: `ContinuousClock.Instant` has a resilient layout,
+    /// so every temporary of it in an async function is a task allocation.
+    @inline(never)
+    func makeContext(for envelope: consuming RequestEnvelope) -> RequestContext {
         let budget = options.handlerTimeout ?? options.alexaAPI.deadlineWithoutHandlerTimeout
-        return RequestServices(alexaAPI: options.alexaAPI, deadline: .now + budget)
+        let services = RequestServices(alexaAPI: options.alexaAPI, deadline: .now + budget)
+        return RequestContext(envelope: envelope, logger: logger, skillName: configuration.name, services: services)
     }
 }

@@ -3,10 +3,16 @@
 struct AnyAccountResolver: Sendable {
     /// The resolver's `Account` type.
     let accountType: any Sendable.Type
-    private let body: @Sendable (AccessToken, RequestContext) async -> AccountResolution<any Sendable>
+    /// Nil for ``TokenAccounts`` (the token is the account): the gate then skips the call, whose
+    /// generic, type-erased path costs more than the lookup itself.
+    private let body: (@Sendable (AccessToken, RequestContext) async -> AccountResolution<any Sendable>)?
 
     init<Resolver: AccountResolver>(_ resolver: Resolver) {
         accountType = Resolver.Account.self
+        guard Resolver.self != TokenAccounts.self else {
+            body = nil
+            return
+        }
         body = { token, context in
             switch await resolver.resolve(token, context: context) {
             case .linked(let account): .linked(account)
@@ -16,7 +22,9 @@ struct AnyAccountResolver: Sendable {
         }
     }
 
+    @inline(__always)
     func resolve(_ token: AccessToken, context: RequestContext) async -> AccountResolution<any Sendable> {
-        await body(token, context)
+        guard let body else { return .linked(token) }
+        return await body(token, context)
     }
 }

@@ -36,18 +36,21 @@ struct PersistenceMiddleware: SkillMiddleware {
             case .unchanged, .saved:
                 return reply
             case .failed(let error):
-                context.logger.error(
+                context.log(
+                    .error,
                     "persistent attributes were not saved; answered \"try again later\": \(error)",
                     metadata: ["key": configuration.key.name])
                 return error.response(locale: context.locale)
             case .conflict(let error):
                 guard configuration.conflictPolicy == .retryOnce, attempt == 1 else {
-                    context.logger.error(
+                    context.log(
+                        .error,
                         "persistent attributes changed under this request \(attempt == 1 ? "" : "again after a retry"); nothing was saved: \(error)",
                         metadata: ["key": configuration.key.name])
                     return error.response(locale: context.locale)
                 }
-                context.logger.notice(
+                context.log(
+                    .notice,
                     "persistent attributes changed under this request; running it again with fresh attributes",
                     metadata: ["key": configuration.key.name])
                 attempt += 1

@@ -36,8 +36,10 @@ public struct PermissionRequirement: RouteRequirement {
     /// consent card, or with `.voice` on an intent the `AskFor` request for the first missing one.
     public func check(_ context: RequestContext) async -> RequirementResult {
         let reported = context.storage.envelope.context?.system.user?.permissions ?? context.storage.envelope.session?.user?.permissions
-        let unmet = permissions.filter { !context.acceptedScopes.contains($0.scope) && $0.status(in: reported) != .granted }
-        guard let first = unmet.first else { return .satisfied }
+        let accepted = context.acceptedScopes
+        guard let first = permissions.first(where: { !accepted.contains($0.scope) && $0.status(in: reported) != .granted }) else {
+            return .satisfied
+        }
         if consent == .voice, let intent = Self.askingIntent(context) {
             return .respond(VoiceConsent.request(for: first, resuming: intent))
         }

@@ -5,6 +5,10 @@ import Synchronization
 /// for a handler that ignores cancellation. No timer is set per call: one shared watcher checks
 /// every pending deadline (see ``DeadlineWatch``), so the fallback may come up to
 /// ``DeadlineWatch/granularity`` late.
+///
+/// Never inlined: its continuation types have a resilient layout, so inlined into a caller they
+/// would cost that caller task allocations on every call, deadline or not.
+@inline(never)
 func withDeadline<Value: Sendable>(
     _ timeout: Duration, operation: @escaping @Sendable () async -> Value, fallback: @escaping @Sendable () -> Value
 ) async -> Value {

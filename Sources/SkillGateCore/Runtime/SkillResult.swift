@@ -50,7 +50,7 @@ public struct RequestSummary: Sendable, Hashable {
 
     /// The summary of a decoded request.
     /// - Parameter envelope: the request.
-    public init(envelope: RequestEnvelope) {
+    public init(envelope: borrowing RequestEnvelope) {
         let requestId = envelope.request.header.requestId
         self.init(
             requestType: envelope.request.type, intent: envelope.request.intentName, linked: envelope.accessToken != nil,

@@ -1,7 +1,8 @@
 /// Routing: which route answers a request, and what answers when none does.
 extension SkillRunner {
     /// The middleware chain around ``dispatch(_:)``, first outermost; a throw is answered like a
-    /// handler error.
+    /// handler error. Inlined: a skill without middleware pays no extra async frame.
+    @inline(__always)
     func dispatchThroughMiddleware(_ context: RequestContext) async -> SkillResponse {
         guard !middleware.isEmpty else { return await dispatch(context) }
         let runner = self
@@ -64,7 +65,7 @@ extension SkillRunner {
     private func resume(_ answer: VoiceConsent.Answer, header: RequestHeader, context: RequestContext) async -> SkillResponse {
         guard let route = table.intents[answer.intent.name] else { return defaultFallback(context) }
         guard answer.accepted else {
-            context.logger.info("voice consent not given; sent the consent card", metadata: ["scope": answer.scope])
+            context.log(.info, "voice consent not given; sent the consent card", metadata: ["scope": answer.scope])
             let requirement = route.requirements.lazy.compactMap { $0 as? PermissionRequirement }
                 .first { $0.permissions.contains { $0.scope == answer.scope } }
             let permissions =
@@ -97,16 +98,16 @@ extension SkillRunner {
         if let speakable = error as? any SpeakableError {
             // Some errors speak for only some of their cases (an AlexaAPIError: a permission denial).
             if speakable.speaksForItself {
-                context.logger.warning("handler failed with a spoken reply: \(String(describing: error))")
+                context.log(.warning, "handler failed with a spoken reply: \(String(describing: error))")
                 return speakable.response(locale: context.locale)
             }
         }
-        context.logger.error("handler failed: \(String(describing: error))", metadata: ["type": context.storage.envelope.request.type])
+        context.log(.error, "handler failed: \(String(describing: error))", metadata: ["type": context.storage.envelope.request.type])
         if let route = table.errorHandler, case .errorHandler(let handler) = route.body {
             do {
                 return try await handler(error, context)
             } catch let secondError {
-                context.logger.error("the OnError handler failed too: \(String(describing: secondError))")
+                context.log(.error, "the OnError handler failed too: \(String(describing: secondError))")
             }
         }
         return safeReply(for: context)

@@ -5,12 +5,16 @@ extension SkillRunner {
         case respond(SkillResponse)
     }
 
+    /// Inlined into the route's run, as is ``linkingDecision(_:context:)``: every async frame
+    /// costs an allocation per request, and a public route without requirements needs none.
+    @inline(__always)
     func gate(_ route: Route, context: RequestContext) async -> GateDecision {
+        if case .public = route.linking, route.requirements.isEmpty { return .proceed(nil) }
         let decision = await linkingDecision(route.linking, context: context)
         guard case .proceed = decision else { return decision }
         for requirement in route.requirements {
             if case .respond(let reply) = await requirement.check(context) {
-                context.logger.info("requirement not met: \(requirement.name)")
+                context.log(.info, "requirement not met: \(requirement.name)")
                 return .respond(reply)
             }
         }
@@ -21,6 +25,7 @@ extension SkillRunner {
     /// then user, then session token; see ``AccessTokenSource``): `.required` answers an absent
     /// or invalid token with the link prompt and card, and an unreachable account service with
     /// "try again later" and no card; `.optional` runs the handler either way.
+    @inline(__always)
     private func linkingDecision(_ policy: LinkingPolicy, context: RequestContext) async -> GateDecision {
         if case .public = policy { return .proceed(nil) }
         let required: LocalizedText??
@@ -34,12 +39,13 @@ extension SkillRunner {
             return .proceed(LinkedIdentity(token: token, source: source, account: account))
         case .invalid:
             guard let prompt = required else { return .proceed(nil) }
-            context.logger.info(
+            context.log(
+                .info,
                 "the access token did not resolve to an account; sending the link prompt", metadata: ["token": source.rawValue])
             return .respond(linkPrompt(prompt, context: context))
         case .unavailable:
             guard required != nil else { return .proceed(nil) }
-            context.logger.warning("account service unavailable; asked the user to try later (no link card)")
+            context.log(.warning, "account service unavailable; asked the user to try later (no link card)")
             return .respond(.tell(messages.serviceUnavailable.text(for: context.locale)))
         }
     }

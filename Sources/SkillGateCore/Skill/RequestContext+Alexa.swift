@@ -12,15 +12,8 @@ extension RequestContext {
         envelope: RequestEnvelope, logger: Logger, skillName: String, deadline: ContinuousClock.Instant,
         alexaAPI: AlexaAPIOptions = AlexaAPIOptions()
     ) {
-        self.init(envelope: envelope, logger: logger, skillName: skillName)
-        services = RequestServices(alexaAPI: alexaAPI, deadline: deadline)
-    }
-
-    /// A copy with the runner's services.
-    func with(_ services: RequestServices) -> RequestContext {
-        var copy = self
-        copy.services = services
-        return copy
+        self.init(
+            envelope: envelope, logger: logger, skillName: skillName, services: RequestServices(alexaAPI: alexaAPI, deadline: deadline))
     }
 
     /// When the handler must have answered: the runner's `handlerTimeout` after the request

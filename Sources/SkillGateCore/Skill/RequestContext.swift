@@ -10,20 +10,24 @@ public struct RequestContext: Sendable {
         let envelope: RequestEnvelope
         let skillName: String
         let logger: Logger
+        /// The handler deadline and the Alexa API transport, set by the runner (see
+        /// `RequestContext+Alexa.swift`); kept here so a request costs one allocation.
+        let services: RequestServices?
         /// The request's persistent attributes, when the skill declares persistence (see
         /// RequestContext+Persistence.swift).
         let persistence = Mutex<PersistenceSession?>(nil)
 
-        init(envelope: RequestEnvelope, skillName: String, logger: Logger) {
+        init(envelope: RequestEnvelope, skillName: String, logger: Logger, services: RequestServices?) {
             self.envelope = envelope
             self.skillName = skillName
             self.logger = logger
+            self.services = services
         }
     }
 
     let storage: Storage
     /// The handler deadline and the Alexa API transport, set by the runner (see `RequestContext+Alexa.swift`).
-    var services: RequestServices?
+    var services: RequestServices? { storage.services }
     /// Set when this request resumes an intent after voice consent (see `VoiceConsent`).
     var resumption: VoiceConsent.Answer?
 
@@ -42,7 +46,12 @@ public struct RequestContext: Sendable {
     ///   - logger: the skill's logger; the request ID is added to its metadata.
     ///   - skillName: the skill's name.
     public init(envelope: RequestEnvelope, logger: Logger, skillName: String) {
-        storage = Storage(envelope: envelope, skillName: skillName, logger: logger)
+        storage = Storage(envelope: envelope, skillName: skillName, logger: logger, services: nil)
+    }
+
+    /// Creates a context with a runner's services.
+    init(envelope: RequestEnvelope, logger: Logger, skillName: String, services: RequestServices) {
+        storage = Storage(envelope: envelope, skillName: skillName, logger: logger, services: services)
     }
 
     /// The whole request envelope.
@@ -58,6 +67,13 @@ public struct RequestContext: Sendable {
         let requestId = storage.envelope.request.header.requestId
         if !requestId.isEmpty { logger.metadata["requestId"] = requestId }
         return logger
+    }
+
+    /// Logs through ``logger`` when `level` is enabled: the request's logger (a copy with the
+    /// request ID added) is built only for lines that are written.
+    func log(_ level: Logger.Level, _ message: @autoclosure () -> String, metadata: @autoclosure () -> Logger.Metadata? = nil) {
+        guard storage.logger.isEnabled(level) else { return }
+        logger.log(level: level, message(), metadata: metadata())
     }
 
     /// The request's locale, `en-US` when the request has none.

@@ -28,6 +28,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// follows too), so equality and hashing never see a duplicate.
     /// - Parameter members: the pairs in order.
     public init(members: [Member] = []) {
+        // Zero or one member cannot repeat a key; keep the array as it is (no new buffer: even
+        // `reserveCapacity(0)` allocates one, and every decoded `{}` comes through here).
+        guard members.count > 1 else {
+            self.members = members
+            return
+        }
         self.members = []
         self.members.reserveCapacity(members.count)
         for member in members { appendReplacing(key: member.key, value: member.value) }
@@ -35,6 +41,11 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// Creates an object from a dictionary literal (a repeated key: the last value wins).
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        // `[:]` is everywhere in the decoder; `map` would allocate even for no elements.
+        guard !elements.isEmpty else {
+            self.init()
+            return
+        }
         self.init(members: elements.map { Member(key: $0.0, value: $0.1) })
     }
 

@@ -76,7 +76,9 @@ extension JSONReader {
         }
     }
 
-    /// Reads an object member with `decode`, or nil for `null`.
+    /// Reads an object member with `decode`, or nil for `null`. Always inlined, so `decode` is a
+    /// direct call (each nested object of a request goes through here).
+    @inline(__always)
     mutating func optional<Value>(_ decode: (inout JSONReader) throws(RequestDecodingError) -> Value) throws(RequestDecodingError) -> Value?
     {
         if try isNull() { return nil }

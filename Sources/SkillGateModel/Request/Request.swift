@@ -73,12 +73,13 @@ public enum Request: Sendable, Hashable {
         guard let first = try reader.peekStringMember("type") else {
             throw RequestDecodingError(path: "type", problem: "is missing")
         }
-        let start = reader
+        // Only the offset: a copy of the whole reader would retain its buffers for every request.
+        let start = reader.offset
         reader.lastRequestType = nil
         self = try Self.payload(type: first, reader: &reader)
         guard let last = reader.lastRequestType, last != first else { return }
         guard !last.isEmpty else { throw RequestDecodingError(path: "type", problem: "is missing") }
-        reader = start
+        reader.offset = start
         self = try Self.payload(type: last, reader: &reader)
     }
 

@@ -29,9 +29,9 @@ public struct RequestEnvelope: Sendable, Hashable {
     /// - Throws: ``RequestDecodingError`` naming the field (or the JSON syntax error).
     public init(jsonBytes bytes: some Collection<UInt8>) throws(RequestDecodingError) {
         if let array = bytes as? [UInt8] {
-            self = try array.withUnsafeBufferPointer { buffer in
-                Result { () throws(RequestDecodingError) in try RequestEnvelope(buffer: buffer, owner: array) }
-            }.get()
+            self = try array.withUnsafeBufferPointer { buffer throws(RequestDecodingError) in
+                try RequestEnvelope(buffer: buffer, owner: array)
+            }
             return
         }
         let decoded: Result<RequestEnvelope, RequestDecodingError>? = bytes.withContiguousStorageIfAvailable { buffer in

@@ -35,7 +35,8 @@ public struct User: Sendable, Hashable {
                 try reader.skip()
             }
         }
-        self.init(userId: userId, accessToken: accessToken)
+        self.userId = userId
+        self.accessToken = accessToken
         self.permissions = permissions
     }
 }
