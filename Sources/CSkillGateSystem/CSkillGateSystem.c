@@ -18,6 +18,10 @@ int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nul
     return 0;
 }
 
+uintptr_t cskillgate_thread_self(void) {
+    return (uintptr_t)pthread_self();
+}
+
 #if defined(__linux__)
 
 #include <errno.h>

@@ -147,10 +147,13 @@ final class EventLoop: @unchecked Sendable {
             wokeUp()
             now = MonotonicClock.now()
             iterations.wrappingAdd(1, ordering: .relaxed)
+            // The requests started below reach the handler worker with one wake-up between them.
+            handlerWorker.hold()
             for position in 0..<max(count, 0) {
                 handle(backend.event(at: position))
             }
             runInbox()
+            handlerWorker.release()
             flushPending()
             if now >= nextSweep {
                 nextSweep = now + Self.sweepInterval

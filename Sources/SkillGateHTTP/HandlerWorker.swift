@@ -41,6 +41,11 @@ final class HandlerWorker: TaskExecutor {
         /// Whether the worker's thread sleeps (or is about to) and must be woken for a new job.
         var parked = false
         var started = false
+        /// The threads of the event loops handling their events (see ``hold()``): a job one of
+        /// them queues wakes the worker only when it is done.
+        var holders: [UInt] = []
+        /// Whether a held-back job waits for the worker to be woken.
+        var wakeOwed = false
 
         mutating func take() -> UnownedJob? {
             guard head < jobs.count else { return nil }
@@ -84,6 +89,10 @@ final class HandlerWorker: TaskExecutor {
             guard queue.started else { return nil }
             queue.jobs.append(job)
             guard queue.parked else { return false }
+            if !queue.holders.isEmpty, queue.holders.contains(UInt(cskillgate_thread_self())) {
+                queue.wakeOwed = true
+                return false
+            }
             queue.parked = false
             return true
         }
@@ -96,6 +105,29 @@ final class HandlerWorker: TaskExecutor {
         case false?:
             break
         }
+    }
+
+    /// Holds back the wake-ups for the jobs the calling event-loop thread queues while it handles
+    /// one wake-up's events, so the requests it starts reach the worker together: woken by the
+    /// first, the worker would finish it before the loop has parsed the next, sleep again, and be
+    /// woken once per request. Jobs from other threads still wake the worker at once.
+    func hold() {
+        let thread = UInt(cskillgate_thread_self())
+        queue.withLock { $0.holders.append(thread) }
+    }
+
+    /// Ends the calling thread's ``hold()``, waking the worker if a held-back job waits.
+    func release() {
+        let thread = UInt(cskillgate_thread_self())
+        let signal = queue.withLock { queue -> Bool in
+            if let index = queue.holders.firstIndex(of: thread) { queue.holders.remove(at: index) }
+            guard queue.wakeOwed else { return false }
+            queue.wakeOwed = false
+            guard queue.parked else { return false }
+            queue.parked = false
+            return true
+        }
+        if signal { wake.signal() }
     }
 
     /// The worker's thread: runs queued jobs in order, sleeps when there are none. Returns when
