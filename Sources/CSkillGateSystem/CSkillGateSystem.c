@@ -18,11 +18,17 @@ int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nul
     return 0;
 }
 
+uintptr_t cskillgate_thread_self(void) {
+    return (uintptr_t)pthread_self();
+}
+
 #if defined(__linux__)
 
 #include <errno.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 int cskillgate_epoll_create(void) {
     return epoll_create1(EPOLL_CLOEXEC);
@@ -62,6 +68,10 @@ int cskillgate_epoll_wait(int epoll_fd, CSkillGateReadyEvent *events, int capaci
         events[index].flags = flags;
     }
     return count;
+}
+
+int cskillgate_thread_id(void) {
+    return (int)syscall(SYS_gettid);
 }
 
 int cskillgate_eventfd(void) {

@@ -31,35 +31,64 @@ public struct SkillEndpoint: HTTPResponder {
 
     /// Answers one HTTP request.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch await screen(request) {
+        case .answered(let response): return response
+        case .unverified: return Self.answer(await runner.handle(body: request.body))
+        case .verified(let envelope): return Self.answer(await runner.handle(admitted: envelope))
+        }
+    }
+
+    /// Answers one HTTP request through `reply`: the skill runs in the server's task for the
+    /// request, and past the runner's handler deadline the spoken apology is sent at once.
+    public func respond(to request: HTTPRequest, reply: HTTPReply) async {
+        switch await screen(request) {
+        case .answered(let response): reply(response)
+        case .unverified: await runner.handle(body: request.body) { reply(Self.answer($0)) }
+        case .verified(let envelope): await runner.handle(admitted: envelope) { reply(Self.answer($0)) }
+        }
+    }
+
+    /// What a request needs before the skill runs.
+    private enum Screening {
+        /// Answered without the skill: `/health`, other paths and methods, refusals.
+        case answered(HTTPResponse)
+        /// A `POST` to the skill with verification off: the runner decodes and checks it.
+        case unverified
+        /// A `POST` that passed the runner's checks and the signature check.
+        case verified(RequestEnvelope)
+    }
+
+    /// Answers everything that does not reach the skill and verifies the rest. Every check that
+    /// needs no certificate comes first (headers, then body, skill ID and timestamp), so a request
+    /// that fails one never causes a download, and the handler (with its deadline and its spoken
+    /// apology) runs only for a request whose signature verified.
+    private func screen(_ request: HTTPRequest) async -> Screening {
         if request.path == "/health" && request.path != path {
-            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
-            return .json(status: 200, Self.healthBody)
+            guard request.method == "GET" || request.method == "HEAD" else { return .answered(methodNotAllowed("GET, HEAD")) }
+            return .answered(.json(status: 200, Self.healthBody))
         }
         guard request.path == path else {
-            return .error(status: 404, message: "no skill at \(request.path); POST Alexa requests to \(path)")
+            return .answered(.error(status: 404, message: "no skill at \(request.path); POST Alexa requests to \(path)"))
         }
-        guard request.method == "POST" else { return methodNotAllowed("POST") }
-        guard let verifier else { return answer(await runner.handle(body: request.body)) }
-        // Every check that needs no certificate comes first (headers, then body, skill ID and
-        // timestamp), so a request that fails one never causes a download, and the handler (with
-        // its deadline and its spoken apology) runs only for a request whose signature verified.
+        guard request.method == "POST" else { return .answered(methodNotAllowed("POST")) }
+        guard let verifier else { return .unverified }
         let headers: CheckedSignatureHeaders
         do {
             headers = try verifier.checkHeaders(header: { request.headers[$0] })
         } catch {
-            return refused(error, from: request)
+            return .answered(refused(error, from: request))
         }
         let envelope: RequestEnvelope
         switch runner.admit(body: request.body) {
-        case .rejected(let rejection): return answer(rejection)
+        case .rejected(let rejection): return .answered(Self.answer(rejection))
         case .admitted(let admitted): envelope = admitted
         }
         do {
             try await verifier.verify(body: request.body, checkedHeaders: headers)
         } catch {
-            return refused(error, from: request)
+            return .answered(refused(error, from: request))
         }
-        return answer(await runner.handle(admitted: envelope))
+        return .verified(envelope)
     }
 
     /// Stops certificate downloads for a shutdown: requests waiting for one are answered 503 at once,
@@ -70,7 +99,7 @@ public struct SkillEndpoint: HTTPResponder {
     }
 
     /// The runner's answer: 200 with the response, or 400 with the rejection.
-    private func answer(_ result: SkillResult) -> HTTPResponse {
+    private static func answer(_ result: SkillResult) -> HTTPResponse {
         guard let error = result.error else {
             return HTTPResponse.json(status: 200, result.body).withLogFields(result.summary.logFields)
         }

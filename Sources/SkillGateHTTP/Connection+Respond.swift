@@ -1,8 +1,8 @@
 import SkillGateLogging
 extension Connection {
-    /// Hands the complete request to the responder as a task on the global concurrent executor (never
+    /// Hands the complete request to the responder as a task on the loop's ``HandlerWorker`` (never
     /// on this I/O thread, so a slow or blocking handler stalls only its own connection); the
-    /// response comes back to the loop thread through ``EventLoop/execute(_:)``.
+    /// reply comes back to the loop thread through ``EventLoop/execute(_:)``.
     func dispatch() {
         guard let head = currentHead else { return }
         phase = .responding
@@ -17,15 +17,20 @@ extension Connection {
         body = []
         let responder = context.responder
         let loop = self.loop
-        task = Task {
-            let response = await responder.respond(to: request)
+        let reply = HTTPReply { response in
             loop.execute { self.complete(sequence: sequence, response: response) }
+        }
+        task = Task(executorPreference: loop.handlerWorker) {
+            await responder.respond(to: request, reply: reply)
         }
     }
 
-    /// Receives the responder's result on the loop thread; ignored if the connection closed meanwhile.
+    /// Receives the responder's reply on the loop thread; ignored if the connection closed meanwhile
+    /// or the request was answered already.
     func complete(sequence: UInt64, response: HTTPResponse) {
         guard phase == .responding, sequence == self.sequence else { return }
+        // A responder that replied before it was done (at its deadline) is no longer wanted.
+        task?.cancel()
         task = nil
         respond(with: response)
     }

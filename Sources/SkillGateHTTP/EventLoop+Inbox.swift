@@ -40,6 +40,12 @@ extension EventLoop {
         }
     }
 
+    /// Marks the loop as awake once its wait returns, so the replies that reach it while it handles
+    /// events (it runs them right after) write no wake-up.
+    func wokeUp() {
+        inbox.withLock { $0.sleeping = false }
+    }
+
     /// Runs the closures other threads submitted.
     func runInbox() {
         let closures = inbox.withLock { inbox -> [@Sendable () -> Void] in

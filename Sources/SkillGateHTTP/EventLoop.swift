@@ -10,8 +10,8 @@ import SkillGateLogging
 
 /// One thread waiting on an ``EventBackend`` over its share of the connections.
 ///
-/// The loop only does I/O: parsing, writing and timers. Responders run as ordinary tasks on the
-/// global concurrent executor, and their responses come back through ``execute(_:)``. Mutable
+/// The loop only does I/O: parsing, writing and timers. Responders run as tasks that prefer the
+/// loop's ``HandlerWorker`` (another thread), and their responses come back through ``execute(_:)``. Mutable
 /// state below is touched only on the loop thread, except the `inbox` (behind a mutex).
 final class EventLoop: @unchecked Sendable {
     // Safety of @unchecked Sendable: every `var` is confined to the loop thread; other threads
@@ -25,6 +25,8 @@ final class EventLoop: @unchecked Sendable {
     /// Whether connections must re-arm the backend (cached from the backend).
     let needsRearm: Bool
     let wakeChannel: WakeChannel
+    /// Where this loop's requests run their responders.
+    let handlerWorker: HandlerWorker
     let inbox = Mutex(Inbox())
     /// How many times the loop has come out of its wait (lets tests see that an idle loop does not spin).
     let iterations = Atomic<Int>(0)
@@ -112,6 +114,7 @@ final class EventLoop: @unchecked Sendable {
         self.backend = backend
         self.needsRearm = backend.needsRearm
         self.wakeChannel = wakeChannel
+        self.handlerWorker = HandlerWorker.worker(for: index)
     }
 
     /// Makes this loop accept on `fd`, spreading new connections over `peers` (called before `start`).
@@ -141,12 +144,16 @@ final class EventLoop: @unchecked Sendable {
                     usleep(10_000)
                 }
             }
+            wokeUp()
             now = MonotonicClock.now()
             iterations.wrappingAdd(1, ordering: .relaxed)
+            // The requests started below reach the handler worker with one wake-up between them.
+            handlerWorker.hold()
             for position in 0..<max(count, 0) {
                 handle(backend.event(at: position))
             }
             runInbox()
+            handlerWorker.release()
             flushPending()
             if now >= nextSweep {
                 nextSweep = now + Self.sweepInterval

@@ -51,16 +51,34 @@ struct LogRecord {
     /// `TIMESTAMP LEVEL [label] message key=value …`; a control character in the message or the
     /// metadata is written as an escape (`\n`, `\u{1B}`), so a message never spans lines.
     var textLine: String {
-        var line = "\(timestamp) \(level.description.uppercased()) [\(Self.oneLine(label))] \(Self.oneLine(message))"
+        var line = ""
+        line.reserveCapacity(timestamp.utf8.count + label.utf8.count + message.utf8.count + 16 + metadata.count * 32)
+        line += timestamp
+        line += " "
+        line += Self.upperCaseNames[level.rawValue]
+        line += " ["
+        line += Self.oneLine(label)
+        line += "] "
+        line += Self.oneLine(message)
+        guard !metadata.isEmpty else { return line }
         for key in metadata.keys.sorted() {
-            line += " \(Self.oneLine(key))=\(Self.oneLine(metadata[key] ?? ""))"
+            line += " "
+            line += Self.oneLine(key)
+            line += "="
+            line += Self.oneLine(metadata[key] ?? "")
         }
         return line
     }
 
+    /// `INFO`, `WARNING`, … indexed by the level's raw value (built once, not per line).
+    private static let upperCaseNames = Logger.Level.allCases.map { $0.description.uppercased() }
+
     /// `text` with its control characters escaped; `text` itself when it has none (the usual case).
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        // A native string is scanned as a buffer: the UTF-8 view's iterator costs several times more.
+        let isControl = { (byte: UInt8) in byte < 0x20 || byte == 0x7F }
+        let clean = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: isControl) } ?? !text.utf8.contains(where: isControl)
+        guard !clean else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {

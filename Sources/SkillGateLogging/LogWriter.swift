@@ -34,7 +34,14 @@ public final class LogWriter: Sendable {
         var writing = false
         /// Whether the writer thread runs.
         var started = false
+        /// Whether the writer thread waits for `wake` (or is about to): the next line must signal it.
+        var parked = true
     }
+
+    /// How long the writer lets lines gather after writing some, before it looks again: a busy
+    /// server then wakes it about a thousand times a second, not once per line (a futex wake-up
+    /// and a context switch each, which cost more than formatting the line).
+    static let gatherMicroseconds: UInt32 = 1000
 
     private let descriptor: Int32
     private let capacity: Int
@@ -64,7 +71,7 @@ public final class LogWriter: Sendable {
     @discardableResult
     public func enqueue(_ line: String, format: LogFormat = .text) -> Bool {
         let size = line.utf8.count + 1
-        let (accepted, wasEmpty, start) = state.withLock { state -> (Bool, Bool, Bool) in
+        let (accepted, signal, start) = state.withLock { state -> (Bool, Bool, Bool) in
             // One line longer than the whole queue is still taken when nothing else waits.
             guard state.pending.isEmpty || state.pending.count + size <= capacity else {
                 state.dropped += 1
@@ -72,15 +79,16 @@ public final class LogWriter: Sendable {
                 state.droppedFormat = format
                 return (false, false, false)
             }
-            let wasEmpty = state.pending.isEmpty
             state.pending.append(contentsOf: line.utf8)
             state.pending.append(UInt8(ascii: "\n"))
             let start = !state.started
             state.started = true
-            return (true, wasEmpty, start)
+            let signal = state.parked
+            state.parked = false
+            return (true, signal, start)
         }
         if start { startThread() }
-        if wasEmpty { wake.signal() }
+        if signal { wake.signal() }
         return accepted
     }
 
@@ -129,7 +137,8 @@ public final class LogWriter: Sendable {
         }
     }
 
-    /// The writer thread: takes everything queued, writes it, repeats; sleeps when nothing is queued.
+    /// The writer thread: takes everything queued, writes it, lets more gather for
+    /// ``gatherMicroseconds``, repeats; sleeps (parked) when nothing is queued.
     private func run() {
         var batch: [UInt8] = []
         while true {
@@ -141,6 +150,7 @@ public final class LogWriter: Sendable {
                     let dropped = state.dropped
                     state.dropped = 0
                     state.writing = !batch.isEmpty || dropped > 0
+                    if !state.writing { state.parked = true }
                     return (dropped, state.droppedFormat)
                 }
                 guard !batch.isEmpty || dropped > 0 else { break }
@@ -153,6 +163,7 @@ public final class LogWriter: Sendable {
                 // Keep the larger buffer for the next swap only when it is not huge.
                 if batch.capacity > 4 * capacity { batch = [] }
                 state.withLock { $0.writing = false }
+                usleep(Self.gatherMicroseconds)
             }
         }
     }

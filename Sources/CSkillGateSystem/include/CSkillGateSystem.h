@@ -67,7 +67,15 @@ int cskillgate_eventfd(void);
 /// accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC: the descriptor, or -1 with errno set.
 int cskillgate_accept_nonblocking(int fd, struct sockaddr *_Nullable address, socklen_t *_Nullable length);
 
+
+/// The calling thread's kernel ID (gettid(2)), as /proc/self/task/<id> names it.
+int cskillgate_thread_id(void);
+
 #endif  // __linux__
+
+/// pthread_self() as an integer, to tell threads apart (pthread_t is an integer on glibc and a
+/// pointer on Darwin and musl).
+uintptr_t cskillgate_thread_self(void);
 
 #pragma clang assume_nonnull end
 

@@ -133,7 +133,7 @@ public struct SkillRunner: Sendable {
     }
 
     /// Builds the envelope, enforces Alexa's rules, and encodes it.
-    private func finish(_ reply: SkillResponse, context: RequestContext, summary: RequestSummary) -> SkillResult {
+    func finish(_ reply: SkillResponse, context: RequestContext, summary: RequestSummary) -> SkillResult {
         var envelope = makeEnvelope(reply, context: context)
         var problems = ResponseLimits.violations(of: envelope, for: context.storage.envelope.request)
         var body = problems.isEmpty ? envelope.jsonBytes : []
