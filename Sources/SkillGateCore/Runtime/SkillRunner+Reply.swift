@@ -22,14 +22,14 @@ extension SkillRunner {
     /// - Parameters:
     ///   - envelope: the admitted envelope.
     ///   - reply: receives the response.
-    package func handle(admitted envelope: RequestEnvelope, reply: @escaping @Sendable (SkillResult) -> Void) async {
+    package func handle(admitted envelope: consuming RequestEnvelope, reply: @escaping @Sendable (SkillResult) -> Void) async {
         let summary = RequestSummary(envelope: envelope)
-        let context = RequestContext(envelope: envelope, logger: logger, skillName: configuration.name).with(requestServices())
+        let context = makeContext(for: envelope)
         guard let timeout = options.handlerTimeout else {
             return reply(finish(await dispatchThroughMiddleware(context), context: context, summary: summary))
         }
         let race = DeadlineReply<SkillResult>(reply: reply) {
-            context.logger.error("the handler did not answer within \(timeout); sent the error reply")
+            context.log(.error, "the handler did not answer within \(timeout); sent the error reply")
             return self.finish(self.safeReply(for: context), context: context, summary: summary)
         }
         DeadlineWatch.shared.watch(race, until: ContinuousClock.now.advanced(by: timeout))
