@@ -31,9 +31,8 @@ extension Connection {
                 return
             }
             let free = input.freeCount
-            let count = read(fd, input.writePointer, free)
-            if count > 0 {
-                input.didWrite(count)
+            switch readOnce() {
+            case .bytes(let count):
                 if phase == .lingering {
                     input.clear()
                 } else {
@@ -46,22 +45,14 @@ extension Connection {
                     loop.rearm(fd, for: .read)
                     return
                 }
-                continue
-            }
-            if count == 0 {
-                peerClosedInput = true
-                mayHaveData = false
+            case .endOfInput:
                 endOfInput()
                 return
-            }
-            switch errno {
-            case EAGAIN, EWOULDBLOCK:
-                mayHaveData = false
-                loop.rearm(fd, for: .read)
+            case .drained:
                 return
-            case EINTR:
+            case .interrupted:
                 continue
-            default:
+            case .failed:
                 closeNow()
                 return
             }
@@ -233,28 +224,56 @@ extension Connection {
     func pullPendingBytes() {
         while true {
             guard input.makeRoom(limit: context.inputLimit) else { return }
-            let count = read(fd, input.writePointer, input.freeCount)
-            if count > 0 {
-                input.didWrite(count)
+            switch readOnce() {
+            case .bytes, .interrupted:
                 continue
-            }
-            if count == 0 {
-                peerClosedInput = true
-                mayHaveData = false
+            case .endOfInput, .drained:
                 return
-            }
-            switch errno {
-            case EAGAIN, EWOULDBLOCK:
-                mayHaveData = false
-                loop.rearm(fd, for: .read)
-                return
-            case EINTR:
-                continue
-            default:
+            case .failed:
                 // Left for the next read, which closes the connection on the error.
                 mayHaveData = true
                 return
             }
+        }
+    }
+
+    /// What one `read(2)` into the input buffer found.
+    enum ReadOutcome {
+        /// This many bytes, now in the buffer.
+        case bytes(Int)
+        /// The client closed its side (recorded in `peerClosedInput`).
+        case endOfInput
+        /// Nothing more for now; the socket is re-armed for reading.
+        case drained
+        /// A signal interrupted the call: read again.
+        case interrupted
+        /// The socket failed.
+        case failed
+    }
+
+    /// One `read(2)` into the free part of the buffer (which must have room), with the state
+    /// changes every reader makes: end of input and an empty socket end `mayHaveData`.
+    @inline(__always)
+    func readOnce() -> ReadOutcome {
+        let count = read(fd, input.writePointer, input.freeCount)
+        if count > 0 {
+            input.didWrite(count)
+            return .bytes(count)
+        }
+        if count == 0 {
+            peerClosedInput = true
+            mayHaveData = false
+            return .endOfInput
+        }
+        switch errno {
+        case EAGAIN, EWOULDBLOCK:
+            mayHaveData = false
+            loop.rearm(fd, for: .read)
+            return .drained
+        case EINTR:
+            return .interrupted
+        default:
+            return .failed
         }
     }
 }
