@@ -1,46 +1,38 @@
 /// The `context` object: the state of the device and of Alexa's services at request time.
 ///
-/// Stored copy-on-write in one shared box (as swift-nio's `HTTPRequestHead` does): the runner
+/// Stored in one shared immutable box (copy-on-write, as swift-nio's `HTTPRequestHead` is): the runner
 /// passes the envelope through several stages, and copying the context is then one retain
-/// instead of one per string, token and dictionary inside it. Value semantics are unchanged.
+/// instead of one per string, token and dictionary inside it. Value semantics are unchanged; a setter builds a new
+/// box (setters are rare: decoding builds the box once).
 public struct Context: Sendable, Hashable {
-    private final class Storage: @unchecked Sendable {
-        // @unchecked: mutated only through `Context`'s setters, after `isKnownUniquelyReferenced`
-        // (or a fresh copy) has made the box private to one value.
-        var system: SystemContext
-        var rawBytes: ArraySlice<UInt8>
+    /// Immutable, so reading needs no exclusivity check; a setter builds a new box.
+    private final class Storage: Sendable {
+        let system: SystemContext
+        let rawBytes: ArraySlice<UInt8>
 
         init(system: SystemContext, rawBytes: ArraySlice<UInt8>) {
             self.system = system
             self.rawBytes = rawBytes
         }
+
+        func with(system: SystemContext? = nil, rawBytes: ArraySlice<UInt8>? = nil) -> Storage {
+            Storage(system: system ?? self.system, rawBytes: rawBytes ?? self.rawBytes)
+        }
     }
 
     private var storage: Storage
 
-    /// The box, made unique first, for a mutation.
-    private var uniqueStorage: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) {
-                storage = Storage(system: storage.system, rawBytes: storage.rawBytes)
-            }
-            return storage
-        }
-    }
-
     /// `context.System`.
     public var system: SystemContext {
         get { storage.system }
-        set { uniqueStorage.system = newValue }
-        _modify { yield &uniqueStorage.system }
+        set { storage = storage.with(system: newValue) }
     }
 
     /// The `context` object's JSON as received (sharing the request body's storage); parsed
     /// only when ``raw`` is read.
     public var rawBytes: ArraySlice<UInt8> {
         get { storage.rawBytes }
-        set { uniqueStorage.rawBytes = newValue }
-        _modify { yield &uniqueStorage.rawBytes }
+        set { storage = storage.with(rawBytes: newValue) }
     }
 
     /// Creates a context.
@@ -80,5 +72,12 @@ public struct Context: Sendable, Hashable {
             }
         }
         self.storage = Storage(system: system, rawBytes: reader.slice(from: start))
+    }
+}
+
+extension Context: CustomReflectable {
+    /// The context's members, as if stored directly (descriptions and `dump` show them, not the box).
+    public var customMirror: Mirror {
+        Mirror(self, children: ["system": system, "rawBytes": rawBytes], displayStyle: .struct)
     }
 }
