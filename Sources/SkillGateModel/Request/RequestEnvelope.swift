@@ -1,13 +1,56 @@
 /// The whole JSON body Alexa POSTs to a custom skill.
+///
+/// Stored in one shared immutable box (copy-on-write, as swift-nio's `HTTPRequestHead` is): the runner
+/// hands the envelope from stage to stage, and a copy is then one retain instead of one per
+/// string, token and dictionary inside it. Value semantics are unchanged; a setter builds a new
+/// box (setters are rare: decoding builds the box once).
 public struct RequestEnvelope: Sendable, Hashable {
+    /// Immutable, so reading needs no exclusivity check; a setter builds a new box.
+    private final class Storage: Sendable {
+        let version: String
+        let session: Session?
+        let context: Context?
+        let request: Request
+
+        init(version: String, session: Session?, context: Context?, request: Request) {
+            self.version = version
+            self.session = session
+            self.context = context
+            self.request = request
+        }
+
+        func with(version: String? = nil, session: Session?? = nil, context: Context?? = nil, request: Request? = nil) -> Storage {
+            Storage(
+                version: version ?? self.version, session: session ?? self.session, context: context ?? self.context,
+                request: request ?? self.request)
+        }
+    }
+
+    private var storage: Storage
+
     /// The envelope version, `1.0`.
-    public var version: String
+    public var version: String {
+        get { storage.version }
+        set { storage = storage.with(version: newValue) }
+    }
+
     /// The session; absent for out-of-session requests.
-    public var session: Session?
+    public var session: Session? {
+        get { storage.session }
+        set { storage = storage.with(session: newValue) }
+    }
+
     /// The device and service context.
-    public var context: Context?
+    public var context: Context? {
+        get { storage.context }
+        set { storage = storage.with(context: newValue) }
+    }
+
     /// The request itself.
-    public var request: Request
+    public var request: Request {
+        get { storage.request }
+        set { storage = storage.with(request: newValue) }
+    }
 
     /// Creates an envelope.
     /// - Parameters:
@@ -16,10 +59,21 @@ public struct RequestEnvelope: Sendable, Hashable {
     ///   - context: the context.
     ///   - request: the request.
     public init(version: String = "1.0", session: Session? = nil, context: Context? = nil, request: Request) {
-        self.version = version
-        self.session = session
-        self.context = context
-        self.request = request
+        self.storage = Storage(version: version, session: session, context: context, request: request)
+    }
+
+    /// Two envelopes are equal when their version, session, context and request are.
+    public static func == (lhs: RequestEnvelope, rhs: RequestEnvelope) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.version == rhs.version && lhs.session == rhs.session && lhs.context == rhs.context && lhs.request == rhs.request
+    }
+
+    /// Hashes the version, session, context and request.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(version)
+        hasher.combine(session)
+        hasher.combine(context)
+        hasher.combine(request)
     }
 
     /// Decodes an envelope from JSON bytes in one streaming pass: only the members SkillGate
@@ -120,4 +174,13 @@ public struct RequestEnvelope: Sendable, Hashable {
 
     /// The request's locale, e.g. `en-US`.
     public var locale: String? { request.header.locale }
+}
+
+extension RequestEnvelope: CustomReflectable {
+    /// The envelope's members, as if stored directly (descriptions and `dump` show them, not the box).
+    public var customMirror: Mirror {
+        Mirror(
+            self, children: ["version": version, "session": session as Any, "context": context as Any, "request": request],
+            displayStyle: .struct)
+    }
 }
