@@ -1,5 +1,11 @@
 import Dispatch
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A one-connection test server that answers the first request with fixed bytes, then closes.
 final class ScriptedServer: @unchecked Sendable {
