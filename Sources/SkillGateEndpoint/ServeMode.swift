@@ -33,7 +33,7 @@ package struct ServeMode: ContextMode {
             do {
                 verifier = try makeVerifier()
             } catch {
-                reportFailure("\(error)")
+                logger.reportFailure("\(error)")
                 return 78
             }
         } else {
@@ -42,7 +42,7 @@ package struct ServeMode: ContextMode {
         }
         let backendName = environment["SKILLGATE_EVENT_BACKEND"].flatMap { $0.isEmpty ? nil : $0 } ?? "automatic"
         guard let backend = HTTPServerConfiguration.EventBackend(rawValue: backendName) else {
-            reportFailure("SKILLGATE_EVENT_BACKEND=\(backendName) is not an event backend: use automatic, epoll or poll")
+            logger.reportFailure("SKILLGATE_EVENT_BACKEND=\(backendName) is not an event backend: use automatic, epoll or poll")
             return 78
         }
         let endpoint = SkillEndpoint(runner: runner, path: path, verifier: verifier, logger: logger)
@@ -68,7 +68,7 @@ package struct ServeMode: ContextMode {
             logger.notice("stopped")
             return 0
         } catch {
-            reportFailure("\(error)")
+            logger.reportFailure("\(error)")
             return 70
         }
     }

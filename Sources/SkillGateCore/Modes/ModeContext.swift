@@ -38,13 +38,6 @@ extension ContextMode {
 }
 
 extension ContextMode {
-    /// A failure that stops the mode, after what was logged before it: `label: message` on stderr,
-    /// or, with `--log-format json`, a JSON line at critical level (so a log pipeline that reads
-    /// JSON sees why the process ended).
-    package func reportFailure(_ message: String) {
-        logger.reportFailure(message)
-    }
-
     /// What an operator checks first, as metadata of a start-up line: which skill IDs are
     /// answered and how many routes the skill has (one per trigger, as `routes` lists them).
     package var skillFacts: Logger.Metadata {
@@ -53,19 +46,5 @@ extension ContextMode {
             "skillIds": skillIDs.isEmpty ? "any (no applicationId check)" : skillIDs.joined(separator: ","),
             "routes": String(runner.table.routes.reduce(0) { $0 + $1.triggers.count }),
         ]
-    }
-}
-
-extension Logger {
-    /// A failure that ends the process: `label: message` on stderr (after the log lines queued
-    /// before it), or, with `--log-format json`, a JSON line at critical level.
-    package func reportFailure(_ message: String) {
-        switch format {
-        case .json:
-            critical(message)
-        case .text:
-            LogWriter.standardError.flush(timeout: .seconds(1))
-            StandardStreams.printError("\(label): \(message)")
-        }
     }
 }

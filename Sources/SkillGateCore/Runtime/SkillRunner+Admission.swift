@@ -14,15 +14,16 @@ extension SkillRunner {
     /// - Parameter body: the UTF-8 JSON request envelope.
     /// - Returns: the envelope, or its rejection.
     package func admit(body: some Collection<UInt8>) -> RequestAdmission {
-        switch decode(body) {
-        case .failure(let error):
-            return .rejected(reject(error, summary: RequestSummary()))
-        case .success(let envelope):
-            if let problem = checks.check(envelope) {
-                return .rejected(reject(problem, summary: RequestSummary(envelope: envelope)))
-            }
-            return .admitted(envelope)
+        let envelope: RequestEnvelope
+        do throws(RequestDecodingError) {
+            envelope = try RequestEnvelope(jsonBytes: body)
+        } catch {
+            return .rejected(reject(Self.malformed(error), summary: RequestSummary()))
         }
+        if let problem = checks.check(envelope) {
+            return .rejected(reject(problem, summary: RequestSummary(envelope: envelope)))
+        }
+        return .admitted(envelope)
     }
 
     /// Handles a request that ``admit(body:)`` let through (and the endpoint has verified): the

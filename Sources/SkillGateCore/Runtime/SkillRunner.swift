@@ -70,15 +70,10 @@ public struct SkillRunner: Sendable {
     /// - Parameter body: the UTF-8 JSON request envelope.
     /// - Returns: the response, or the rejection with its JSON error body.
     public func handle(body: some Collection<UInt8>) async -> SkillResult {
-        // Decoded straight into a local, not through `decode`'s Result: the envelope is a large
-        // value, and every hop through an enum payload is another copy of it.
-        let envelope: RequestEnvelope
-        do throws(RequestDecodingError) {
-            envelope = try RequestEnvelope(jsonBytes: body)
-        } catch {
-            return reject(Self.malformed(error), summary: RequestSummary())
+        switch admit(body: body) {
+        case .rejected(let rejection): rejection
+        case .admitted(let envelope): await handle(admitted: envelope)
         }
-        return await handle(envelope: envelope)
     }
 
     /// Handles a decoded request envelope.
@@ -109,15 +104,6 @@ public struct SkillRunner: Sendable {
             reply = await dispatchThroughMiddleware(context)
         }
         return finish(reply, context: context, summary: summary)
-    }
-
-    /// The envelope, or the malformed-request error naming what is wrong.
-    func decode(_ body: some Collection<UInt8>) -> Result<RequestEnvelope, SkillError> {
-        do throws(RequestDecodingError) {
-            return .success(try RequestEnvelope(jsonBytes: body))
-        } catch {
-            return .failure(Self.malformed(error))
-        }
     }
 
     /// The malformed-request error for a body that does not decode.

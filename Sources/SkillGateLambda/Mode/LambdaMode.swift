@@ -25,7 +25,7 @@ package struct LambdaMode: ContextMode {
         do {
             endpoint = try LambdaRuntimeEndpoint(environment: environment)
         } catch {
-            reportFailure("\(error)")
+            logger.reportFailure("\(error)")
             return Self.configurationExitCode
         }
         let runtime = LambdaRuntime(endpoint: endpoint, logger: logger)
@@ -45,7 +45,7 @@ package struct LambdaMode: ContextMode {
             logger.info("the Lambda runtime stopped after \(runtime.invocationsHandled) invocation(s)")
             return 0
         } catch {
-            reportFailure("\(error)")
+            logger.reportFailure("\(error)")
             return Self.runtimeFailureExitCode
         }
     }
