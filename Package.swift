@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "SkillGateSystem", dependencies: ["CSkillGateSystem"]),
         // A tiny swift-log-shaped logger that writes to stderr, as text or JSON lines.
         // Lines go through a bounded queue to one writer thread, so a stalled stderr never blocks a caller.
-        .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem", "SkillGateModel", "CSkillGateSystem"]),
+        .target(name: "SkillGateLogging", dependencies: ["SkillGateSystem", "SkillGateModel"]),
         // Wire types and the JSON seam: RequestEnvelope, ResponseEnvelope, JSONValue.
         .target(name: "SkillGateModel", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The core: Skill, routes, the linking gate, responses, the runner, stdio and routes modes.

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SkillGateSystem
 import Synchronization
 import SkillGateLogging
 
@@ -128,7 +129,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Starts the loop thread.
     func start() throws(HTTPServerError) {
-        let status = Platform.startDetachedThread { self.run() }
+        let status = DetachedThread.start { self.run() }
         guard status == 0 else { throw .systemCall("pthread_create", errno: status) }
     }
 

@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import SkillGateSystem
 import Synchronization
 
 /// One thread per process that keeps a blocking handler from holding up the other requests of its
@@ -57,7 +58,7 @@ final class HandlerWatch: Sendable {
             defer { state.started = true }
             return !state.started
         }
-        if start, Platform.startDetachedThread({ self.run() }) != 0 {
+        if start, DetachedThread.start({ self.run() }) != 0 {
             state.withLock { $0.started = false }
         }
     }
@@ -98,7 +99,7 @@ final class HandlerWatch: Sendable {
             }
             for (worker, token, _) in stuck where abandoned.load(ordering: .relaxed) < Self.maximumAbandoned {
                 // If the thread cannot start, the next look finds the worker stuck again and retries.
-                _ = Platform.startDetachedThread {
+                _ = DetachedThread.start {
                     guard worker.takeOver(from: token) else { return }
                     self.abandoned.add(1, ordering: .relaxed)
                     worker.run()

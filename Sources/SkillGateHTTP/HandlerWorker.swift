@@ -7,6 +7,7 @@
 #endif
 import CSkillGateSystem
 import Dispatch
+import SkillGateSystem
 import Synchronization
 
 /// A thread of its own that runs the jobs of request tasks: the executor every request's task
@@ -76,7 +77,7 @@ final class HandlerWorker: TaskExecutor {
         }
         guard start else { return }
         HandlerWatch.shared.watch(self)
-        if Platform.startDetachedThread({ self.run() }) != 0 {
+        if DetachedThread.start({ self.run() }) != 0 {
             // No thread: the jobs run on the global dispatch queue instead (see `enqueue`).
             queue.withLock { $0.started = false }
         }

@@ -79,32 +79,6 @@ enum Platform {
     static var onlineProcessorCount: Int {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
-
-    /// Starts `body` on a new detached thread (pthread_t is an integer on glibc and a pointer on
-    /// Darwin and musl, so the C shim does the pthread calls).
-    /// - Returns: 0, or the error number from `pthread_create`.
-    static func startDetachedThread(_ body: @escaping @Sendable () -> Void) -> Int32 {
-        let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-        let status = cskillgate_thread_start_detached(
-            { argument in
-                guard let argument else { return nil }
-                Unmanaged<ThreadBody>.fromOpaque(argument).takeRetainedValue().run()
-                return nil
-            }, box)
-        if status != 0 {
-            Unmanaged<ThreadBody>.fromOpaque(box).release()
-        }
-        return status
-    }
-}
-
-/// A thread's body, passed through `pthread_create`'s context pointer.
-private final class ThreadBody: Sendable {
-    let run: @Sendable () -> Void
-
-    init(_ run: @escaping @Sendable () -> Void) {
-        self.run = run
-    }
 }
 
 // File-scope forwarders: at this level the names resolve to the C functions, not to same-named members.

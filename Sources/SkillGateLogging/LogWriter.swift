@@ -5,8 +5,8 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CSkillGateSystem
 import Dispatch
+import SkillGateSystem
 import Synchronization
 
 /// Writes log lines to a descriptor from one thread of its own, so that logging never blocks the
@@ -123,15 +123,7 @@ public final class LogWriter: Sendable {
         if flushesAtExit {
             atexit { LogWriter.standardError.finish(timeout: .seconds(2)) }
         }
-        let box = Unmanaged.passRetained(self).toOpaque()
-        let status = cskillgate_thread_start_detached(
-            { argument in
-                guard let argument else { return nil }
-                Unmanaged<LogWriter>.fromOpaque(argument).takeRetainedValue().run()
-                return nil
-            }, box)
-        if status != 0 {
-            Unmanaged<LogWriter>.fromOpaque(box).release()
+        if DetachedThread.start({ self.run() }) != 0 {
             // No thread: write from a serial dispatch queue instead (it gets a thread of its own as well).
             DispatchQueue(label: "SkillGateLogging.LogWriter").async { self.run() }
         }
