@@ -64,7 +64,22 @@ public struct Logger: Sendable {
     /// How lines are written: text (the default) or one JSON object per line.
     public var format: LogFormat
     /// Metadata added to every message from this logger.
-    public var metadata: Metadata
+    public var metadata: Metadata {
+        get {
+            guard let pending else { return storedMetadata }
+            var merged = storedMetadata
+            merged[pending.key] = pending.value
+            return merged
+        }
+        set {
+            storedMetadata = newValue
+            pending = nil
+        }
+    }
+    private var storedMetadata: Metadata
+    /// One pair added by ``adding(_:_:)`` and not yet merged into the dictionary: a per-request
+    /// logger (the request ID) costs no dictionary unless a line is written.
+    private var pending: (key: String, value: String)?
     /// Where lines go; nil: standard error through ``LogWriter/standardError``.
     private let sink: Sink?
 
@@ -79,8 +94,19 @@ public struct Logger: Sendable {
         self.label = label
         self.logLevel = logLevel
         self.format = format
-        self.metadata = metadata
+        self.storedMetadata = metadata
         self.sink = sink
+    }
+
+    /// This logger with one more metadata pair (replacing one with the same key).
+    /// - Parameters:
+    ///   - key: the key, e.g. `requestId`.
+    ///   - value: its value.
+    public func adding(_ key: String, _ value: String) -> Logger {
+        var logger = self
+        if let pending = logger.pending { logger.storedMetadata[pending.key] = pending.value }
+        logger.pending = (key, value)
+        return logger
     }
 
     /// A logger that drops every message.

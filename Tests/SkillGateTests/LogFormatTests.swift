@@ -34,6 +34,25 @@ import Testing
         #expect(line.dropFirst(24) == " WARNING [test] disk nearly full free=3% zone=b")
     }
 
+    @Test("adding(_:_:) adds one pair to every line and to metadata; a second pair or a set keeps both")
+    func addingMetadata() throws {
+        let lines = Lines()
+        let base = lines.logger(.text)
+        var logger = base.adding("requestId", "r-1")
+        #expect(logger.metadata == ["requestId": "r-1"])
+        #expect(base.metadata.isEmpty)
+        logger.info("one", metadata: ["zone": "b"])
+        logger = logger.adding("requestId", "r-2").adding("user", "u")
+        #expect(logger.metadata == ["requestId": "r-2", "user": "u"])
+        logger.metadata["zone"] = "c"
+        #expect(logger.metadata == ["requestId": "r-2", "user": "u", "zone": "c"])
+        logger.info("two")
+        #expect(
+            lines.all.map { String($0.dropFirst(24)) } == [
+                " INFO [test] one requestId=r-1 zone=b", " INFO [test] two requestId=r-2 user=u zone=c",
+            ])
+    }
+
     @Test("a text line stays one line: control characters in the message and the metadata are escaped")
     func textLineEscapes() throws {
         let lines = Lines()

@@ -24,6 +24,7 @@ extension AlexaAPIClient {
         guard !requestId.isEmpty else {
             throw fail(.noEndpoint, Self.directiveAPI, "the request has no requestId for the progressive response to name")
         }
+        guard endpoint != nil else { throw noEndpoint(Self.directiveAPI) }
         var writer = JSONWriter(capacity: 128 + speech.utf8.count)
         writer.beginObject()
         writer.key("header")

@@ -36,9 +36,7 @@ public struct AlexaAPIClient: Sendable {
     func call(_ api: String, method: String = "GET", path: String, body: [UInt8]? = nil, permission: Permission?)
         async throws(AlexaAPIError) -> AlexaAPIResponse
     {
-        guard let endpoint else {
-            throw fail(.noEndpoint, api, "the request has no context.System.apiEndpoint, so there is no Alexa API to call")
-        }
+        guard let endpoint else { throw noEndpoint(api) }
         guard endpoint.lowercased().hasPrefix("https://") else {
             throw fail(
                 .noEndpoint, api, "context.System.apiEndpoint '\(endpoint)' is not an https:// URL; the API token is sent only over HTTPS")
@@ -122,6 +120,13 @@ public struct AlexaAPIClient: Sendable {
         case .connectionFailed: fail(.serviceUnavailable(status: nil), api, error.description)
         case .unavailable: fail(.transportUnavailable, api, error.description)
         }
+    }
+
+    /// The error for a request without `context.System.apiEndpoint` (offline requests: replays,
+    /// tests, load tests), checked first by ``call(_:method:path:body:permission:)`` and by callers
+    /// that would otherwise build a body for nothing.
+    func noEndpoint(_ api: String) -> AlexaAPIError {
+        fail(.noEndpoint, api, "the request has no context.System.apiEndpoint, so there is no Alexa API to call")
     }
 
     /// The error, logged at debug (the handler may well catch it; the runner logs what it does not).

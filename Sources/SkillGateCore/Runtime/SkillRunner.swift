@@ -3,17 +3,46 @@
 /// The same runner serves every mode (stdio, HTTP, Lambda, in-process tests). It never throws
 /// and never drops a request: every call returns exactly one ``SkillResult``.
 public struct SkillRunner: Sendable {
+    /// What a runner keeps, in one immutable box: the runner is copied into every request's
+    /// async frames and closures, and a copy is then one retain instead of one per member.
+    final class Storage: Sendable {
+        let configuration: SkillConfiguration
+        let table: RouteTable
+        let options: RunnerOptions
+        let logger: Logger
+        let checks: RequestChecks
+        let messages: ResolvedMessages
+        let accounts: AnyAccountResolver
+        let middleware: [any SkillMiddleware]
+
+        init(
+            configuration: SkillConfiguration, table: RouteTable, options: RunnerOptions, logger: Logger,
+            accounts: AnyAccountResolver, middleware: [any SkillMiddleware]
+        ) {
+            self.configuration = configuration
+            self.table = table
+            self.options = options
+            self.logger = logger
+            self.checks = RequestChecks(applicationIDs: options.applicationIDs ?? configuration.applicationIDs, options: options)
+            self.messages = ResolvedMessages(configuration)
+            self.accounts = accounts
+            self.middleware = middleware
+        }
+    }
+
+    let storage: Storage
+
     /// The skill's configuration.
-    public let configuration: SkillConfiguration
+    public var configuration: SkillConfiguration { storage.configuration }
     /// The routes, keyed for dispatch.
-    public let table: RouteTable
+    public var table: RouteTable { storage.table }
     /// How requests are checked.
-    public let options: RunnerOptions
-    let logger: Logger
-    let checks: RequestChecks
-    let messages: ResolvedMessages
-    let accounts: AnyAccountResolver
-    let middleware: [any SkillMiddleware]
+    public var options: RunnerOptions { storage.options }
+    var logger: Logger { storage.logger }
+    var checks: RequestChecks { storage.checks }
+    var messages: ResolvedMessages { storage.messages }
+    var accounts: AnyAccountResolver { storage.accounts }
+    var middleware: [any SkillMiddleware] { storage.middleware }
 
     /// Creates a runner for a skill.
     /// - Parameters:
@@ -41,15 +70,12 @@ public struct SkillRunner: Sendable {
         configuration: SkillConfiguration, routes: [Route], accounts: some AccountResolver = TokenAccounts(),
         middleware: [any SkillMiddleware] = [], options: RunnerOptions = RunnerOptions(), logger: Logger
     ) throws(SkillError) {
-        self.configuration = configuration
-        self.table = try RouteTable(routes)
-        self.accounts = AnyAccountResolver(accounts)
-        self.middleware = middleware
-        self.options = options
-        self.logger = logger
-        self.checks = RequestChecks(applicationIDs: options.applicationIDs ?? configuration.applicationIDs, options: options)
-        self.messages = ResolvedMessages(configuration)
-        try Self.checkAccountTypes(of: table, against: self.accounts.accountType)
+        let table = try RouteTable(routes)
+        let accounts = AnyAccountResolver(accounts)
+        try Self.checkAccountTypes(of: table, against: accounts.accountType)
+        self.storage = Storage(
+            configuration: configuration, table: table, options: options, logger: logger, accounts: accounts,
+            middleware: middleware)
     }
 
     /// Every linked route must expect the account type the resolver produces.

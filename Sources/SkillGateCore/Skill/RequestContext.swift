@@ -63,10 +63,8 @@ public struct RequestContext: Sendable {
     /// same key the access log uses, so a handler's lines match the request's access-log line
     /// (built when asked for, so requests that log nothing pay nothing).
     public var logger: Logger {
-        var logger = storage.logger
         let requestId = storage.envelope.request.header.requestId
-        if !requestId.isEmpty { logger.metadata["requestId"] = requestId }
-        return logger
+        return requestId.isEmpty ? storage.logger : storage.logger.adding("requestId", requestId)
     }
 
     /// Logs through ``logger`` when `level` is enabled: the request's logger (a copy with the
