@@ -131,9 +131,26 @@ extension Connection {
         let duration = "\(micros / 1000).\(hundredths < 10 ? "0" : "")\(hundredths)"
         switch context.logger.format {
         case .text:
-            var line = "\(method) \(currentPath) \(status) \(duration)ms \(bytes)B"
+            // `POST / 200 0.42ms 408B requestId=…`, appended into one reserved string.
+            var size = method.utf8.count + currentPath.utf8.count + duration.utf8.count + 24
+            for (key, value) in fields { size += key.utf8.count + value.utf8.count + 2 }
+            var line = ""
+            line.reserveCapacity(size)
+            line += method
+            line += " "
+            line += currentPath
+            line += " "
+            line += String(status)
+            line += " "
+            line += duration
+            line += "ms "
+            line += String(bytes)
+            line += "B"
             for (key, value) in fields {
-                line += " \(key)=\(value)"
+                line += " "
+                line += key
+                line += "="
+                line += value
             }
             context.logger.info(line)
         case .json:

@@ -189,5 +189,15 @@ struct RequestEnvelopeTests {
     func formatting() {
         #expect(RequestTimestamp(millisecondsSince1970: 1_709_164_800_007).iso8601 == "2024-02-29T00:00:00.007Z")
         #expect(RequestTimestamp(millisecondsSince1970: -1).iso8601 == "1969-12-31T23:59:59.999Z")
+        // The digit-by-digit path: every field's padding, and both ends of years 0…9999.
+        #expect(RequestTimestamp(millisecondsSince1970: 0).iso8601 == "1970-01-01T00:00:00.000Z")
+        #expect(RequestTimestamp(millisecondsSince1970: 1_796_157_076_813).iso8601 == "2026-12-01T20:31:16.813Z")
+        #expect(RequestTimestamp(millisecondsSince1970: 253_402_300_799_999).iso8601 == "9999-12-31T23:59:59.999Z")
+        #expect(RequestTimestamp(millisecondsSince1970: -62_167_219_200_000).iso8601 == "0000-01-01T00:00:00.000Z")
+        // Outside it (a JSON timestamp may hold any milliseconds) the year keeps all its digits.
+        #expect(RequestTimestamp(millisecondsSince1970: 253_402_300_800_000).iso8601 == "10000-01-01T00:00:00.000Z")
+        for text in ["2026-02-28T23:59:59.999Z", "2024-02-29T12:00:00.050Z", "2000-03-01T00:00:00.001Z"] {
+            #expect(RequestTimestamp(iso8601: text)?.iso8601 == text)
+        }
     }
 }
