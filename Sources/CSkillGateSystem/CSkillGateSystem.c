@@ -8,6 +8,16 @@
 
 #include <pthread.h>
 
+static __thread void *cskillgate_current_worker_value;
+
+void cskillgate_set_current_worker(void *_Nullable worker) {
+    cskillgate_current_worker_value = worker;
+}
+
+void *_Nullable cskillgate_current_worker(void) {
+    return cskillgate_current_worker_value;
+}
+
 int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nullable), void *_Nullable argument) {
     pthread_t thread;
     int status = pthread_create(&thread, NULL, body, argument);

@@ -25,10 +25,19 @@ extension EventLoop {
         }
         guard let wake else { return false }
         if wake {
-            wakeChannel.signal()
-            wakersInFlight.subtract(1, ordering: .releasing)
+            if let worker = HandlerWorker.current {
+                worker.oweWake(to: self)
+            } else {
+                signalWake()
+            }
         }
         return true
+    }
+
+    /// Writes the wake-up a submitter owes (see ``execute(_:)``).
+    func signalWake() {
+        wakeChannel.signal()
+        wakersInFlight.subtract(1, ordering: .releasing)
     }
 
     /// Marks the loop as about to wait; returns the wait's timeout: none if work is already queued.

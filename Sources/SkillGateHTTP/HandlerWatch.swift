@@ -14,8 +14,10 @@ import Synchronization
 ///
 /// It looks every ``busyInterval`` while some worker was in a job at the last look, otherwise every
 /// ``idleInterval``: a handler that blocks holds up the requests queued behind it for one to two
-/// busy intervals, plus up to one idle interval when the server was quiet before. I/O is never
-/// held up: the event loops run no handler. A worker is taken over only when jobs wait behind it
+/// busy intervals, plus up to one idle interval when the server was quiet before; so do the
+/// replies of jobs it ran just before, whose loops' wake-ups it owes (see
+/// ``HandlerWorker/oweWake(to:)``) and which every look writes. I/O is never held up: the event
+/// loops run no handler. A worker is taken over only when jobs wait behind it
 /// and (on Linux) its thread is not runnable: on a loaded machine a thread the scheduler has not
 /// run for a while is not blocked, and gets a new thread only after ``patientLooks`` looks.
 final class HandlerWatch: Sendable {
@@ -92,6 +94,11 @@ final class HandlerWatch: Sendable {
                     state.workers[index].lastToken = token
                 }
                 return anyInJob
+            }
+            // Replies a job queued before the worker moved on to a job that is still running: their
+            // loops' wake-ups are written here rather than when the worker runs out of jobs.
+            for worker in state.withLock({ $0.workers.map(\.worker) }) {
+                worker.payOwedWakes()
             }
             stuck.removeAll { candidate in
                 !candidate.worker.hasWaitingJobs

@@ -47,6 +47,9 @@ final class HandlerWorker: TaskExecutor {
         var holders: [UInt] = []
         /// Whether a held-back job waits for the worker to be woken.
         var wakeOwed = false
+        /// The event loops this worker's jobs replied to while they slept: woken together once the
+        /// worker has no job left (or at the watch's next look, or by a take-over), not once per reply.
+        var owedLoops: [EventLoop] = []
 
         mutating func take() -> UnownedJob? {
             guard head < jobs.count else { return nil }
@@ -138,6 +141,8 @@ final class HandlerWorker: TaskExecutor {
             threadID.store(cskillgate_thread_id(), ordering: .relaxed)
         #endif
         let executor = asUnownedTaskExecutor()
+        cskillgate_set_current_worker(Unmanaged.passUnretained(self).toOpaque())
+        defer { cskillgate_set_current_worker(nil) }
         while true {
             let next = queue.withLock { queue -> UnownedJob? in
                 if let job = queue.take() { return job }
@@ -145,6 +150,7 @@ final class HandlerWorker: TaskExecutor {
                 return nil
             }
             guard let job = next else {
+                payOwedWakes()
                 wake.wait()
                 continue
             }
@@ -153,10 +159,34 @@ final class HandlerWorker: TaskExecutor {
             job.runSynchronously(on: executor)
             guard jobToken.compareExchange(expected: token, desired: token &+ 1, ordering: .acquiringAndReleasing).exchanged
             else {
+                payOwedWakes()
                 HandlerWatch.shared.threadReleased()
                 return
             }
         }
+    }
+
+    /// The worker the calling thread runs, if it is a worker thread.
+    static var current: HandlerWorker? {
+        guard let pointer = cskillgate_current_worker() else { return nil }
+        return Unmanaged<HandlerWorker>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// Defers the wake-up of `loop` (owed by a reply of a job on this worker) until the worker runs
+    /// out of jobs: the replies of one batch of requests then reach their loop with one wake-up.
+    /// If a later job blocks first, ``HandlerWatch`` writes the wake-up at its next look.
+    func oweWake(to loop: EventLoop) {
+        queue.withLock { $0.owedLoops.append(loop) }
+    }
+
+    /// Writes the deferred wake-ups.
+    func payOwedWakes() {
+        let loops = queue.withLock { queue -> [EventLoop] in
+            guard !queue.owedLoops.isEmpty else { return [] }
+            defer { queue.owedLoops.removeAll(keepingCapacity: true) }
+            return queue.owedLoops
+        }
+        for loop in loops { loop.signalWake() }
     }
 
     /// Whether jobs wait behind the one running.
@@ -168,6 +198,8 @@ final class HandlerWorker: TaskExecutor {
     /// is `token`; the thread stuck in that job ends once the job returns.
     /// - Returns: whether this thread now runs the worker.
     func takeOver(from token: UInt64) -> Bool {
-        jobToken.compareExchange(expected: token, desired: token &+ 1, ordering: .acquiringAndReleasing).exchanged
+        let taken = jobToken.compareExchange(expected: token, desired: token &+ 1, ordering: .acquiringAndReleasing).exchanged
+        if taken { payOwedWakes() }
+        return taken
     }
 }

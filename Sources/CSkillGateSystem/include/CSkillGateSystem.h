@@ -31,6 +31,12 @@ int cskillgate_spawn_add_chdir(posix_spawn_file_actions_t *actions, const char *
 /// gets no descriptor from `from` up. Returns 0, the error number, or ENOSYS.
 int cskillgate_spawn_add_closefrom(posix_spawn_file_actions_t *actions, int from);
 
+/// Remembers, for the calling thread only, the handler worker it runs (NULL: none).
+void cskillgate_set_current_worker(void *_Nullable worker);
+
+/// The handler worker the calling thread runs, as set by cskillgate_set_current_worker, or NULL.
+void *_Nullable cskillgate_current_worker(void);
+
 /// Starts a detached thread running `body(argument)`.
 /// Returns 0, or the error number from pthread_create.
 int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nullable), void *_Nullable argument);
