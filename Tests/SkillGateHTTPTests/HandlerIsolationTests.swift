@@ -24,6 +24,34 @@ struct HandlerIsolationTests {
         Issue.record("fast requests waited for a blocked handler: \(problems.joined(separator: "; "))")
     }
 
+    /// Replies at once, then blocks its thread for 1.5 s in the same job (as a responder that
+    /// answers at its deadline and carries on would): the reply's wake-up of its loop is owed by
+    /// the worker, which stays in the job; the handler watch writes it at its next look (and the
+    /// loop's own 100 ms wait bounds it too), never after the job.
+    private struct ReplyThenBlock: HTTPResponder {
+        func respond(to request: HTTPRequest) async -> HTTPResponse {
+            HTTPResponse(status: 200, body: Array("late".utf8))
+        }
+
+        func respond(to request: HTTPRequest, reply: HTTPReply) async {
+            reply(HTTPResponse(status: 200, body: Array("early".utf8)))
+            usleep(1_500_000)
+        }
+    }
+
+    @Test("a reply is not held back by the handler's job blocking right after it (the watch wakes the loop)")
+    func replyBeforeBlockingIsPrompt() async throws {
+        try await withServer(.quiet(eventLoops: 1), responder: ReplyThenBlock()) { _, port in
+            let clock = ContinuousClock()
+            let client = try await RawClient.connect(port: port)
+            let begin = clock.now
+            try await client.send(request("GET", "/"))
+            #expect(try await client.readResponse()?.text == "early")
+            let elapsed = begin.duration(to: clock.now)
+            #expect(elapsed < .milliseconds(1000), "the reply took \(elapsed)")
+        }
+    }
+
     /// One run: block a handler, then send 20 requests on fresh connections.
     /// - Returns: what was too slow; empty when every request was prompt.
     private func attempt() async throws -> [String] {
