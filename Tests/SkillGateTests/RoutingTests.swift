@@ -18,6 +18,18 @@ struct RoutingTests {
         #expect(response.reprompt != nil)
     }
 
+    @Test("the skill's name goes into the default messages as written: non-ASCII, braces, placeholders in it")
+    func skillNameSubstitution() async throws {
+        for name in ["Café Ürban 🚕", "{name}", "A{nam", "Ride Hailer"] {
+            let runner = try SkillRunner(configuration: SkillConfiguration(name: name), routes: [], logger: .disabled)
+            let welcome = try JSONParser.parse(await runner.handle(body: TestRequest.launch().bytes).body)
+            #expect(welcome["response"]?["outputSpeech"]?["text"] == .string("Welcome to \(name). What would you like to do?"))
+            let german = try JSONParser.parse(await runner.handle(body: TestRequest.launch(locale: "de-DE").bytes).body)
+            let text = try #require(german["response"]?["outputSpeech"]?["text"]?.stringValue)
+            #expect(text.contains(name) && !text.contains("{name}") || name == "{name}", "\(text)")
+        }
+    }
+
     @Test("a declared Fallback answers unmatched intents")
     func declaredFallback() async throws {
         let runner = try SkillRunner(
