@@ -40,23 +40,3 @@ extension RequestContext {
         try await alexa.sendProgressiveResponse(speech)
     }
 }
-
-extension LinkedContext {
-    /// Speaks `speech` now, while the handler goes on working (see
-    /// ``RequestContext/sendProgressiveResponse(_:)``).
-    /// - Parameter speech: plain text.
-    /// - Throws: ``AlexaAPIError``.
-    public func sendProgressiveResponse(_ speech: String) async throws(AlexaAPIError) {
-        try await request.sendProgressiveResponse(speech)
-    }
-}
-
-extension OptionallyLinkedContext {
-    /// Speaks `speech` now, while the handler goes on working (see
-    /// ``RequestContext/sendProgressiveResponse(_:)``).
-    /// - Parameter speech: plain text.
-    /// - Throws: ``AlexaAPIError``.
-    public func sendProgressiveResponse(_ speech: String) async throws(AlexaAPIError) {
-        try await request.sendProgressiveResponse(speech)
-    }
-}
