@@ -17,8 +17,9 @@ let usage = """
       inprocess [--iterations N] [--scenario PREFIX]
                                      median µs per request in-process (the default); --scenario runs
                                      the scenarios whose name starts with PREFIX (linked, public, …)
-      http [--duration S] [--connections C] [--threads T]
-                                     wrk against `ride-hailer serve` (needs wrk)
+      http [--duration S] [--connections C] [--threads T] [--against PATH [--rounds N]]
+                                     wrk against `ride-hailer serve` (needs wrk); --against
+                                     alternates with another build's ride-hailer, N rounds each
       verify [--iterations N]        verification cost with the chain cached (needs openssl)
       coldstart [--iterations N] [--binary PATH]
                                      process start to answer for `ride-hailer stdio`; --binary times
@@ -53,7 +54,8 @@ func stringOption(_ name: String) -> String? {
     return arguments[index + 1]
 }
 
-let optionValues = [stringOption("--binary"), stringOption("--scenario"), stringOption("--only")].compactMap { $0 }
+let optionValues = [stringOption("--binary"), stringOption("--scenario"), stringOption("--only"), stringOption("--against")]
+    .compactMap { $0 }
 let mode = arguments.first { !$0.hasPrefix("--") && Int($0) == nil && !optionValues.contains($0) } ?? "inprocess"
 switch mode {
 case "inprocess":
@@ -62,7 +64,7 @@ case "http":
     exit(
         await HTTPBenchmark.run(
             duration: option("--duration", default: 10), connections: option("--connections", default: 64),
-            threads: option("--threads", default: 2)))
+            threads: option("--threads", default: 2), against: stringOption("--against"), rounds: option("--rounds", default: 3)))
 case "coldstart":
     exit(await ColdStartBenchmark.run(runs: option("--iterations", default: 50), binary: stringOption("--binary")))
 case "persistence":
