@@ -5,16 +5,20 @@ extension SkillRunner {
     @inline(__always)
     func dispatchThroughMiddleware(_ context: RequestContext) async -> SkillResponse {
         guard !middleware.isEmpty else { return await dispatch(context) }
-        let runner = self
-        var next: @Sendable (Request, RequestContext) async throws -> SkillResponse = { _, context in await runner.dispatch(context) }
-        for layer in middleware.reversed() {
-            let inner = next
-            next = { request, context in try await layer.handle(request, context: context, next: inner) }
-        }
         do {
-            return try await next(context.storage.envelope.request, context)
+            return try await runMiddleware(from: 0, context.storage.envelope.request, context)
         } catch {
             return await reply(to: error, context: context)
+        }
+    }
+
+    /// Layer `index` of the middleware, its `next` the layers after it and then ``dispatch(_:)``.
+    /// `next` is passed straight into the call (it is not escaping), so walking the chain builds
+    /// no closure on the heap.
+    private func runMiddleware(from index: Int, _ request: Request, _ context: RequestContext) async throws -> SkillResponse {
+        guard index < middleware.count else { return await dispatch(context) }
+        return try await middleware[index].handle(request, context: context) { request, context in
+            try await self.runMiddleware(from: index + 1, request, context)
         }
     }
 
