@@ -1,8 +1,8 @@
-/// The save step of persistence, as middleware: gives the request a fresh
-/// ``PersistenceSession``, runs the rest of the chain, then writes what changed. A save that
-/// conflicts runs the chain once more with fresh attributes (``PersistenceConfiguration/ConflictPolicy``);
-/// a store failure, or a second conflict, answers with the skill's "try again later" and logs the
-/// typed ``PersistenceError`` (never the attributes).
+/// The save step of persistence, as middleware: prepares a fresh ``PersistenceSession`` for the
+/// request (opened when the handler first uses its attributes), runs the rest of the chain, then
+/// writes what changed. A save that conflicts runs the chain once more with fresh attributes
+/// (``PersistenceConfiguration/ConflictPolicy``); a store failure, or a second conflict, answers
+/// with the skill's "try again later" and logs the typed ``PersistenceError`` (never the attributes).
 ///
 /// The runner puts it outermost, so the skill's own middleware sees persistent attributes too.
 struct PersistenceMiddleware: SkillMiddleware {
@@ -22,16 +22,19 @@ struct PersistenceMiddleware: SkillMiddleware {
         errorReply = ResolvedMessages(skill).error
     }
 
+    /// A fresh session for one attempt at `envelope`.
+    func makeSession(for envelope: RequestEnvelope) -> PersistenceSession {
+        PersistenceSession(configuration: configuration, envelope: envelope, unavailableReply: unavailableReply, errorReply: errorReply)
+    }
+
     func handle(
         _ request: Request, context: RequestContext, next: @Sendable (Request, RequestContext) async throws -> SkillResponse
     ) async throws -> SkillResponse {
         var attempt = 1
         while true {
-            let session = PersistenceSession(
-                configuration: configuration, envelope: context.storage.envelope, unavailableReply: unavailableReply,
-                errorReply: errorReply)
-            context.install(session)
+            context.preparePersistence(self)
             let reply = try await next(request, context)
+            guard let session = context.openedPersistenceSession else { return reply }
             switch await session.commit() {
             case .unchanged, .saved:
                 return reply

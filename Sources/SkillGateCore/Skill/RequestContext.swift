@@ -15,7 +15,7 @@ public struct RequestContext: Sendable {
         let services: RequestServices?
         /// The request's persistent attributes, when the skill declares persistence (see
         /// RequestContext+Persistence.swift).
-        let persistence = Mutex<PersistenceSession?>(nil)
+        let persistence = Mutex(PersistenceSlot.none)
 
         init(envelope: RequestEnvelope, skillName: String, logger: Logger, services: RequestServices?) {
             self.envelope = envelope
