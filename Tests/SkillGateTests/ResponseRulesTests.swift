@@ -1,5 +1,6 @@
 import SkillGate
 import SkillGateTesting
+import Synchronization
 import Testing
 
 struct ResponseRulesTests {
@@ -105,5 +106,30 @@ struct HandlerErrorTests {
         let body = try JSONParser.parse(await runner.handle(body: TestRequest.intent("Slow").bytes).body)
         #expect(body["response"]?["outputSpeech"]?["text"] == .string(ResponseRulesTests.apology))
         #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test("a handler past its deadline is cancelled: its task sees the cancellation")
+    func deadlineCancelsTheHandler() async throws {
+        let cancelled = Mutex(false)
+        let routes: [Route] = [
+            Intent("Slow", linking: .public) { _, _ in
+                do {
+                    try await Task.sleep(for: .seconds(30))
+                } catch {
+                    cancelled.withLock { $0 = true }
+                }
+                return .tell("too late")
+            }.route
+        ]
+        let runner = try SkillRunner(
+            configuration: SkillConfiguration(name: "D"), routes: routes, options: RunnerOptions(handlerTimeout: .milliseconds(100)),
+            logger: .disabled)
+        let body = try JSONParser.parse(await runner.handle(body: TestRequest.intent("Slow").bytes).body)
+        #expect(body["response"]?["outputSpeech"]?["text"] == .string(ResponseRulesTests.apology))
+        let waitUntil = ContinuousClock.now + .seconds(5)
+        while !cancelled.withLock({ $0 }) && ContinuousClock.now < waitUntil {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(cancelled.withLock { $0 }, "the handler was never cancelled")
     }
 }

@@ -12,40 +12,14 @@ import Synchronization
 func withDeadline<Value: Sendable>(
     _ timeout: Duration, operation: @escaping @Sendable () async -> Value, fallback: @escaping @Sendable () -> Value
 ) async -> Value {
-    let race = DeadlineRace<Value>(fallback: fallback)
-    return await withCheckedContinuation { continuation in
-        race.waiting.withLock { $0 = continuation }
-        let task = Task {
-            let value = await operation()
-            race.settle(with: value)
-        }
-        race.work.withLock { $0 = task }
+    await withCheckedContinuation { continuation in
+        let race = DeadlineRace<Value>(reply: { continuation.resume(returning: $0) }, fallback: fallback)
+        race.cancelOnExpiry(
+            Task {
+                let value = await operation()
+                race.claim()?(value)
+            })
         DeadlineWatch.shared.watch(race, until: ContinuousClock.now.advanced(by: timeout))
-    }
-}
-
-/// One deadline race: whoever takes the continuation first answers.
-private final class DeadlineRace<Value: Sendable>: DeadlineEntry {
-    let waiting = Mutex<CheckedContinuation<Value, Never>?>(nil)
-    let work = Mutex<Task<Void, Never>?>(nil)
-    let fallback: @Sendable () -> Value
-
-    init(fallback: @escaping @Sendable () -> Value) {
-        self.fallback = fallback
-    }
-
-    /// The operation finished first (or late, when this does nothing).
-    func settle(with value: Value) {
-        waiting.withLock { $0.take() }?.resume(returning: value)
-        work.withLock { $0 = nil }
-    }
-
-    var isSettled: Bool { waiting.withLock { $0 == nil } }
-
-    func expire() {
-        guard let continuation = waiting.withLock({ $0.take() }) else { return }
-        work.withLock { $0.take() }?.cancel()
-        continuation.resume(returning: fallback())
     }
 }
 

@@ -28,7 +28,7 @@ extension SkillRunner {
         guard let timeout = options.handlerTimeout else {
             return reply(finish(await dispatchThroughMiddleware(context), context: context, summary: summary))
         }
-        let race = DeadlineReply<SkillResult>(reply: reply) {
+        let race = DeadlineRace<SkillResult>(reply: reply) {
             context.log(.error, "the handler did not answer within \(timeout); sent the error reply")
             return self.finish(self.safeReply(for: context), context: context, summary: summary)
         }
