@@ -9,6 +9,7 @@
 #include <pthread.h>
 
 static __thread void *cskillgate_current_worker_value;
+static __thread void *cskillgate_held_worker_value;
 
 void cskillgate_set_current_worker(void *_Nullable worker) {
     cskillgate_current_worker_value = worker;
@@ -16,6 +17,14 @@ void cskillgate_set_current_worker(void *_Nullable worker) {
 
 void *_Nullable cskillgate_current_worker(void) {
     return cskillgate_current_worker_value;
+}
+
+void cskillgate_set_held_worker(void *_Nullable worker) {
+    cskillgate_held_worker_value = worker;
+}
+
+void *_Nullable cskillgate_held_worker(void) {
+    return cskillgate_held_worker_value;
 }
 
 int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nullable), void *_Nullable argument) {
@@ -26,10 +35,6 @@ int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nul
     }
     pthread_detach(thread);
     return 0;
-}
-
-uintptr_t cskillgate_thread_self(void) {
-    return (uintptr_t)pthread_self();
 }
 
 #if defined(__linux__)

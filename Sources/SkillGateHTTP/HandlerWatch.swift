@@ -75,13 +75,13 @@ final class HandlerWatch: Sendable {
         while true {
             usleep(busy ? Self.busyInterval : Self.idleInterval)
             var stuck: [(worker: HandlerWorker, token: UInt64, looks: Int)] = []
-            busy = state.withLock { state -> Bool in
-                var anyInJob = false
+            var inJob: [HandlerWorker] = []
+            state.withLock { state in
                 for index in state.workers.indices {
                     let worker = state.workers[index].worker
                     let token = worker.jobToken.load(ordering: .acquiring)
                     if token & 1 == 1 {
-                        anyInJob = true
+                        inJob.append(worker)
                         if token == state.workers[index].lastToken {
                             state.workers[index].sameJobLooks += 1
                             stuck.append((worker, token, state.workers[index].sameJobLooks))
@@ -93,11 +93,12 @@ final class HandlerWatch: Sendable {
                     }
                     state.workers[index].lastToken = token
                 }
-                return anyInJob
             }
+            busy = !inJob.isEmpty
             // Replies a job queued before the worker moved on to a job that is still running: their
-            // loops' wake-ups are written here rather than when the worker runs out of jobs.
-            for worker in state.withLock({ $0.workers.map(\.worker) }) {
+            // loops' wake-ups are written here rather than when the worker runs out of jobs (a
+            // worker out of jobs has written its own).
+            for worker in inJob {
                 worker.payOwedWakes()
             }
             stuck.removeAll { candidate in

@@ -42,10 +42,7 @@ final class HandlerWorker: TaskExecutor {
         /// Whether the worker's thread sleeps (or is about to) and must be woken for a new job.
         var parked = false
         var started = false
-        /// The threads of the event loops handling their events (see ``hold()``): a job one of
-        /// them queues wakes the worker only when it is done.
-        var holders: [UInt] = []
-        /// Whether a held-back job waits for the worker to be woken.
+        /// Whether a held-back job (see ``hold()``) waits for the worker to be woken.
         var wakeOwed = false
         /// The event loops this worker's jobs replied to while they slept: woken together once the
         /// worker has no job left (or at the watch's next look, or by a take-over), not once per reply.
@@ -89,11 +86,12 @@ final class HandlerWorker: TaskExecutor {
     /// Queues a job of a request's task; safe from any thread. Wakes the worker only if it sleeps.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
+        let held = cskillgate_held_worker() == Unmanaged.passUnretained(self).toOpaque()
         let signal = queue.withLock { queue -> Bool? in
             guard queue.started else { return nil }
             queue.jobs.append(job)
             guard queue.parked else { return false }
-            if !queue.holders.isEmpty, queue.holders.contains(UInt(cskillgate_thread_self())) {
+            if held {
                 queue.wakeOwed = true
                 return false
             }
@@ -115,16 +113,16 @@ final class HandlerWorker: TaskExecutor {
     /// one wake-up's events, so the requests it starts reach the worker together: woken by the
     /// first, the worker would finish it before the loop has parsed the next, sleep again, and be
     /// woken once per request. Jobs from other threads still wake the worker at once.
+    /// (The calling thread remembers whom it holds in a thread-local slot, as a worker's thread
+    /// remembers its worker for ``oweWake(to:)``.)
     func hold() {
-        let thread = UInt(cskillgate_thread_self())
-        queue.withLock { $0.holders.append(thread) }
+        cskillgate_set_held_worker(Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// Ends the calling thread's ``hold()``, waking the worker if a held-back job waits.
     func release() {
-        let thread = UInt(cskillgate_thread_self())
+        cskillgate_set_held_worker(nil)
         let signal = queue.withLock { queue -> Bool in
-            if let index = queue.holders.firstIndex(of: thread) { queue.holders.remove(at: index) }
             guard queue.wakeOwed else { return false }
             queue.wakeOwed = false
             guard queue.parked else { return false }

@@ -37,6 +37,13 @@ void cskillgate_set_current_worker(void *_Nullable worker);
 /// The handler worker the calling thread runs, as set by cskillgate_set_current_worker, or NULL.
 void *_Nullable cskillgate_current_worker(void);
 
+/// Remembers, for the calling thread only, the handler worker whose wake-ups it holds back (an
+/// event loop handling one wake-up's events; NULL: none).
+void cskillgate_set_held_worker(void *_Nullable worker);
+
+/// The handler worker the calling thread holds back, as set by cskillgate_set_held_worker, or NULL.
+void *_Nullable cskillgate_held_worker(void);
+
 /// Starts a detached thread running `body(argument)`.
 /// Returns 0, or the error number from pthread_create.
 int cskillgate_thread_start_detached(void *_Nullable (*_Nonnull body)(void *_Nullable), void *_Nullable argument);
@@ -78,10 +85,6 @@ int cskillgate_accept_nonblocking(int fd, struct sockaddr *_Nullable address, so
 int cskillgate_thread_id(void);
 
 #endif  // __linux__
-
-/// pthread_self() as an integer, to tell threads apart (pthread_t is an integer on glibc and a
-/// pointer on Darwin and musl).
-uintptr_t cskillgate_thread_self(void);
 
 #pragma clang assume_nonnull end
 
